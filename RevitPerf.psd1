@@ -1,0 +1,30 @@
+@{
+    RootModule             = 'RevitPerf.PowerShell.dll'
+    # Stamped from Directory.Build.props by build.ps1; do not edit here.
+    ModuleVersion          = '0.1.0'
+    GUID                   = '5b0f7d3e-8c1a-4e6b-9f2d-3a7c1e9b4d60'
+    Author                 = 'RevitPerf contributors'
+    CompanyName            = 'RevitPerf'
+    Copyright              = '(c) RevitPerf contributors. All rights reserved.'
+    Description            = 'Performance toolkit for Revit and BIM automation: benchmark suites with real statistics, an adaptive cache with honest statistics, object pools, batch execution, memory monitoring, profiling, regression / leak / scalability analysis and YAML configuration.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('RevitPerf.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Get-RevitPerformanceConfig'
+        'Set-RevitPerformanceConfig'
+        'Import-RevitPerformanceConfig'
+        'Export-RevitPerformanceConfig'
+        'Reset-RevitPerformanceConfig'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags       = @('Revit', 'BIM', 'Performance', 'Benchmark', 'Cache', 'Memory', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri = 'https://github.com/revitperf/RevitPerf'
+        }
+    }
+}

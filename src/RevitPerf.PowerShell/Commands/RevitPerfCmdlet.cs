@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using RevitPerf.Core.Configuration;
+
+namespace RevitPerf.PowerShell.Commands;
+
+/// <summary>The plumbing every RevitPerf cmdlet shares: errors and path resolution.</summary>
+public abstract class RevitPerfCmdlet : PSCmdlet
+{
+    /// <summary>Builds an ErrorRecord with a stable id, a category and the offending input as target.</summary>
+    protected static ErrorRecord NewError(Exception exception, string errorId, ErrorCategory category, object? target) =>
+        new(exception, errorId, category, target);
+
+    /// <summary>Writes one configuration file problem as a non-terminating error, its place in the message.</summary>
+    protected void WriteProblem(ConfigurationProblem problem)
+    {
+        if (problem is null)
+        {
+            throw new ArgumentNullException(nameof(problem));
+        }
+
+        var (id, category) = problem.Kind switch
+        {
+            ConfigurationProblemKind.SyntaxError => (ErrorIds.ConfigSyntaxError, ErrorCategory.ParserError),
+            ConfigurationProblemKind.UnknownKey => (ErrorIds.ConfigUnknownKey, ErrorCategory.InvalidData),
+            ConfigurationProblemKind.InvalidType => (ErrorIds.ConfigInvalidType, ErrorCategory.InvalidType),
+            _ => (ErrorIds.ConfigValueOutOfRange, ErrorCategory.InvalidData),
+        };
+        var record = NewError(new InvalidDataException(problem.Message), id, category, problem);
+        var action = problem.Suggestion is not null ? $"Use '{problem.Suggestion}'."
+            : problem.AllowedValues is not null ? $"Give {problem.Key} {problem.AllowedValues}."
+            : null;
+        if (action is not null)
+        {
+            record.ErrorDetails = new ErrorDetails(problem.Message) { RecommendedAction = action };
+        }
+
+        WriteError(record);
+    }
+
+    /// <summary>
+    /// Resolves -Path (wildcards) or -LiteralPath values to existing FileSystem files. Each path that resolves to
+    /// nothing, or to another provider, is a non-terminating error; the rest are returned in order.
+    /// </summary>
+    protected IReadOnlyList<string> ResolveExistingFiles(IEnumerable<string> paths, bool literal)
+    {
+        var files = new List<string>();
+        foreach (var path in paths ?? throw new ArgumentNullException(nameof(paths)))
+        {
+            try
+            {
+                ProviderInfo provider;
+                IEnumerable<string> resolved;
+                if (literal)
+                {
+                    resolved = new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) };
+                }
+                else
+                {
+                    resolved = GetResolvedProviderPathFromPSPath(path, out provider);
+                }
+
+                if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+                {
+                    WriteError(NewError(
+                        new ArgumentException($"'{path}' is not a file system path; the {provider.Name} provider cannot hold a configuration file."),
+                        ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path));
+                    continue;
+                }
+
+                var before = files.Count;
+                foreach (var file in resolved)
+                {
+                    if (File.Exists(file))
+                    {
+                        files.Add(file);
+                    }
+                }
+
+                if (files.Count == before)
+                {
+                    WriteError(NewError(
+                        new FileNotFoundException($"Cannot find the configuration file '{path}'.", path),
+                        ErrorIds.ConfigFileNotFound, ErrorCategory.ObjectNotFound, path));
+                }
+            }
+            catch (ItemNotFoundException ex)
+            {
+                WriteError(NewError(
+                    new FileNotFoundException($"Cannot find the configuration file '{path}'.", path, ex),
+                    ErrorIds.ConfigFileNotFound, ErrorCategory.ObjectNotFound, path));
+            }
+        }
+
+        return files;
+    }
+}

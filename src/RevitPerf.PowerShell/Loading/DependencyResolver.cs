@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+
+namespace RevitPerf.PowerShell.Loading;
+
+/// <summary>
+/// Loads the assemblies of the module's Dependencies folder (RevitPerf.Core, YamlDotNet): on PowerShell 7 into
+/// <see cref="DependencyLoadContext"/>, isolated from other modules' copies; on Windows PowerShell 5.1 through
+/// AppDomain.AssemblyResolve. Installed on import, removed on Remove-Module.
+/// </summary>
+internal static class DependencyResolver
+{
+    private static readonly object s_gate = new();
+    private static readonly string s_folder =
+        Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".", "Dependencies");
+
+    // One load context per process: re-importing the module must find the RevitPerf.Core it already loaded.
+    private static object? s_loadContext;
+    private static HashSet<string>? s_names;
+    private static bool s_installed;
+
+    public static string Folder => s_folder;
+
+    public static bool IsCoreClr { get; } =
+        typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext") is not null;
+
+    public static void Install()
+    {
+        lock (s_gate)
+        {
+            if (s_installed)
+            {
+                return;
+            }
+
+            s_names ??= new HashSet<string>(
+                Directory.Exists(s_folder)
+                    ? Directory.EnumerateFiles(s_folder, "*.dll").Select(Path.GetFileNameWithoutExtension)
+                    : Enumerable.Empty<string>(),
+                StringComparer.OrdinalIgnoreCase);
+            if (IsCoreClr)
+            {
+                InstallCoreClr();
+            }
+            else
+            {
+                AppDomain.CurrentDomain.AssemblyResolve += ResolveDesktop;
+            }
+
+            s_installed = true;
+        }
+    }
+
+    public static void Uninstall()
+    {
+        lock (s_gate)
+        {
+            if (!s_installed)
+            {
+                return;
+            }
+
+            if (IsCoreClr)
+            {
+                UninstallCoreClr();
+            }
+            else
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= ResolveDesktop;
+            }
+
+            s_installed = false;
+        }
+    }
+
+    // The AssemblyLoadContext type is only touched inside these methods, which only run on .NET (Core).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void InstallCoreClr()
+    {
+        s_loadContext ??= new DependencyLoadContext(s_folder);
+        AssemblyLoadContext.Default.Resolving += ResolveCoreClr;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UninstallCoreClr() => AssemblyLoadContext.Default.Resolving -= ResolveCoreClr;
+
+    private static Assembly? ResolveCoreClr(AssemblyLoadContext context, AssemblyName name) =>
+        IsOurs(name) ? ((DependencyLoadContext)s_loadContext!).LoadFromAssemblyName(name) : null;
+
+    private static Assembly? ResolveDesktop(object? sender, ResolveEventArgs args)
+    {
+        var name = new AssemblyName(args.Name);
+        return IsOurs(name) ? Assembly.LoadFrom(Path.Combine(s_folder, name.Name + ".dll")) : null;
+    }
+
+    private static bool IsOurs(AssemblyName name) => name.Name is not null && s_names!.Contains(name.Name);
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using RevitPerf.PowerShell.Loading;
+
+namespace RevitPerf.PowerShell;
+
+/// <summary>PowerShell calls this on Import-Module and Remove-Module.</summary>
+public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    /// <summary>Installs the dependency resolver, then starts the module's state.</summary>
+    public void OnImport()
+    {
+        DependencyResolver.Install();
+
+        // Only now may RevitPerf.Core be touched: the resolver is what finds it.
+        StartModule();
+    }
+
+    /// <summary>Stops all background work, then removes the resolver.</summary>
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        StopModule();
+        DependencyResolver.Uninstall();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StartModule() => ModuleState.Start();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StopModule() => ModuleState.Stop();
+}

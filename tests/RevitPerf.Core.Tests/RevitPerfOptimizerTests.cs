@@ -1,0 +1,235 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RevitPerf.Core.Configuration;
+using RevitPerf.Core.Tests.Fakes;
+
+namespace RevitPerf.Core.Tests;
+
+public class RevitPerfOptimizerTests
+{
+    private static PerformanceConfiguration Config(double thresholdMB = 400, bool gc = true, bool monitoring = true)
+    {
+        var config = new PerformanceConfiguration();
+        config.Optimization.MemoryCleanupThresholdMB = thresholdMB;
+        config.Optimization.GcOptimizationEnabled = gc;
+        config.Optimization.MemoryMonitoringEnabled = monitoring;
+        return config;
+    }
+
+    [Fact]
+    public void WhenMemoryIsBelowTheWarningLevel_MaintenanceDoesNothing()
+    {
+        var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(350) };
+        using var optimizer = new RevitPerfOptimizer(Config(), new ManualClock(), probe);
+        var result = optimizer.RunMaintenance();
+        Assert.False(result.Warning);
+        Assert.False(result.Collected);
+        Assert.Equal(0, probe.Collections);
+        Assert.Equal(1, optimizer.MaintenanceRuns);
+    }
+
+    [Fact]
+    public void WhenMemoryIsAboveTheWarningLevelButBelowTheThreshold_ItWarnsWithoutCollecting()
+    {
+        var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(370) };
+        using var optimizer = new RevitPerfOptimizer(Config(), new ManualClock(), probe);
+        var result = optimizer.RunMaintenance();
+        Assert.True(result.Warning);
+        Assert.False(result.Collected);
+        Assert.Equal(1, optimizer.MemoryWarnings);
+        Assert.Equal(0, optimizer.GarbageCollectionsTriggered);
+    }
+
+    [Fact]
+    public void WhenMemoryIsAboveTheThreshold_ACollectionIsForcedAndMeasured()
+    {
+        var clock = new ManualClock();
+        var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(500), BytesAfterCollection = FakeMemoryProbe.MB(100) };
+        using var optimizer = new RevitPerfOptimizer(Config(), clock, probe);
+        var result = optimizer.RunMaintenance();
+        Assert.True(result.Collected);
+        Assert.Equal(FakeMemoryProbe.MB(500), result.ManagedBytesBefore);
+        Assert.Equal(FakeMemoryProbe.MB(100), result.ManagedBytesAfter);
+        Assert.Equal(FakeMemoryProbe.MB(400), result.ThresholdBytes);
+        Assert.Equal(clock.UtcNow, result.Timestamp);
+        Assert.Same(result, optimizer.LastMaintenance);
+        Assert.Equal(1, probe.Collections);
+    }
+
+    [Fact]
+    public void WhenGcOptimizationIsOff_MaintenanceNeverCollects()
+    {
+        var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(900) };
+        using var optimizer = new RevitPerfOptimizer(Config(gc: false), new ManualClock(), probe);
+        Assert.False(optimizer.RunMaintenance().Collected);
+        Assert.Equal(0, probe.Collections);
+    }
+
+    [Fact]
+    public void WhenMonitoringIsOn_MaintenanceIsScheduledAtTheCleanupInterval()
+    {
+        using var optimizer = new RevitPerfOptimizer(Config(), new ManualClock(), new FakeMemoryProbe());
+        var job = Assert.Single(optimizer.Scheduler.Jobs);
+        Assert.Equal(RevitPerfOptimizer.MaintenanceJobName, job.Name);
+        Assert.Equal(TimeSpan.FromSeconds(300), job.Interval);
+    }
+
+    [Fact]
+    public void WhenConfigurationChanges_TheLiveOptimizerReschedulesAndStopsWork()
+    {
+        using var optimizer = new RevitPerfOptimizer(Config(), new ManualClock(), new FakeMemoryProbe());
+        var job = Assert.Single(optimizer.Scheduler.Jobs);
+
+        var faster = Config();
+        faster.Optimization.PoolCleanupIntervalSeconds = 60;
+        optimizer.ApplyConfiguration(faster);
+        Assert.Same(job, Assert.Single(optimizer.Scheduler.Jobs));
+        Assert.Equal(TimeSpan.FromSeconds(60), job.Interval);
+        Assert.Equal(60, optimizer.Configuration.Optimization.PoolCleanupIntervalSeconds);
+
+        optimizer.ApplyConfiguration(Config(monitoring: false));
+        Assert.Empty(optimizer.Scheduler.Jobs);
+        Assert.True(job.IsStopped);
+
+        optimizer.ApplyConfiguration(Config());
+        Assert.Single(optimizer.Scheduler.Jobs);
+    }
+
+    [Fact]
+    public void WhenTheBackgroundJobRuns_ItUsesTheLiveConfiguration()
+    {
+        var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(500) };
+        var config = Config();
+        config.Optimization.PoolCleanupIntervalSeconds = 0.01;
+        using var optimizer = new RevitPerfOptimizer(config, new ManualClock(), probe);
+        Assert.True(SpinWait.SpinUntil(() => optimizer.MaintenanceRuns >= 2, TimeSpan.FromSeconds(10)));
+        Assert.True(probe.Collections >= 1);
+    }
+
+    [Fact]
+    public void WhenDisposed_NoBackgroundWorkIsLeftAndMaintenanceIsRefused()
+    {
+        var config = Config();
+        config.Optimization.PoolCleanupIntervalSeconds = 0.01;
+        var optimizer = new RevitPerfOptimizer(config, new ManualClock(), new FakeMemoryProbe());
+        var job = Assert.Single(optimizer.Scheduler.Jobs);
+        SpinWait.SpinUntil(() => optimizer.MaintenanceRuns >= 1, TimeSpan.FromSeconds(10));
+
+        optimizer.Dispose();
+        var runs = optimizer.MaintenanceRuns;
+        Assert.True(optimizer.IsDisposed);
+        Assert.True(job.IsStopped);
+        Assert.Empty(optimizer.Scheduler.Jobs);
+        Assert.Throws<ObjectDisposedException>(() => optimizer.RunMaintenance());
+        optimizer.ApplyConfiguration(Config());
+        Assert.Empty(optimizer.Scheduler.Jobs);
+        Assert.Equal(runs, optimizer.MaintenanceRuns);
+        optimizer.Dispose();
+    }
+
+    [Fact]
+    public void WhenTheCallersConfigurationChangesLater_TheOptimizerKeepsItsCopy()
+    {
+        var config = Config();
+        using var optimizer = new RevitPerfOptimizer(config, new ManualClock(), new FakeMemoryProbe());
+        config.Optimization.CacheMaxSize = 1;
+        optimizer.Configuration.Optimization.CacheMaxSize = 2;
+        Assert.Equal(10_000, optimizer.Configuration.Optimization.CacheMaxSize);
+    }
+}
+
+/// <summary>The process-wide facade: these tests share static state, so they run one at a time.</summary>
+[Collection(nameof(ProcessWideOptimizerTests))]
+[CollectionDefinition(nameof(ProcessWideOptimizerTests), DisableParallelization = true)]
+public class ProcessWideOptimizerTests : IDisposable
+{
+    public ProcessWideOptimizerTests()
+    {
+        RevitPerfOptimizer.ShutdownCurrent();
+        RevitPerfOptimizer.Configure(new PerformanceConfiguration());
+    }
+
+    public void Dispose()
+    {
+        RevitPerfOptimizer.ShutdownCurrent();
+        RevitPerfOptimizer.Configure(new PerformanceConfiguration());
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void WhenManyThreadsAskAtOnce_ExactlyOneOptimizerIsCreated()
+    {
+        Assert.False(RevitPerfOptimizer.IsCurrentCreated);
+        using var start = new Barrier(8);
+        var seen = new RevitPerfOptimizer[8];
+        var threads = Enumerable.Range(0, 8).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            seen[i] = RevitPerfOptimizer.Current;
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.All(seen, o => Assert.Same(seen[0], o));
+        Assert.True(RevitPerfOptimizer.IsCurrentCreated);
+    }
+
+    [Fact]
+    public void WhenConfigured_TheLiveInstanceIsKeptAndFollowsTheNewConfiguration()
+    {
+        var optimizer = RevitPerfOptimizer.Current;
+        var config = new PerformanceConfiguration();
+        config.Optimization.PoolCleanupIntervalSeconds = 42;
+        RevitPerfOptimizer.Configure(config);
+        Assert.Same(optimizer, RevitPerfOptimizer.Current);
+        Assert.Equal(42, optimizer.Configuration.Optimization.PoolCleanupIntervalSeconds);
+        Assert.Equal(TimeSpan.FromSeconds(42), Assert.Single(optimizer.Scheduler.Jobs).Interval);
+        Assert.Equal(42, RevitPerfOptimizer.CurrentConfiguration.Optimization.PoolCleanupIntervalSeconds);
+    }
+
+    [Fact]
+    public void WhenConfiguredBeforeCreation_TheInstanceIsCreatedFromThatConfiguration()
+    {
+        var config = new PerformanceConfiguration();
+        config.Optimization.MemoryMonitoringEnabled = false;
+        RevitPerfOptimizer.Configure(config);
+        Assert.False(RevitPerfOptimizer.IsCurrentCreated);
+        Assert.Empty(RevitPerfOptimizer.Current.Scheduler.Jobs);
+    }
+
+    [Fact]
+    public void WhenShutDown_TheOldInstanceIsDisposedAndTheNextReadCreatesANewOne()
+    {
+        var first = RevitPerfOptimizer.Current;
+        var job = Assert.Single(first.Scheduler.Jobs);
+        RevitPerfOptimizer.ShutdownCurrent();
+        Assert.True(first.IsDisposed);
+        Assert.True(job.IsStopped);
+        Assert.False(RevitPerfOptimizer.IsCurrentCreated);
+        var second = RevitPerfOptimizer.Current;
+        Assert.NotSame(first, second);
+        Assert.False(second.IsDisposed);
+    }
+
+    [Fact]
+    public async Task WhenConfiguredConcurrently_TheLastConfigurationWinsEverywhere()
+    {
+        var optimizer = RevitPerfOptimizer.Current;
+        var tasks = Enumerable.Range(1, 20).Select(i => Task.Run(() =>
+        {
+            var config = new PerformanceConfiguration();
+            config.Optimization.CacheMaxSize = i;
+            RevitPerfOptimizer.Configure(config);
+        }));
+        await Task.WhenAll(tasks);
+        Assert.Equal(RevitPerfOptimizer.CurrentConfiguration.Optimization.CacheMaxSize, optimizer.Configuration.Optimization.CacheMaxSize);
+    }
+
+    [Fact]
+    public void WhenTheCurrentConfigurationIsRead_ItIsACopy()
+    {
+        RevitPerfOptimizer.CurrentConfiguration.Optimization.CacheMaxSize = 3;
+        Assert.Equal(10_000, RevitPerfOptimizer.CurrentConfiguration.Optimization.CacheMaxSize);
+    }
+}
