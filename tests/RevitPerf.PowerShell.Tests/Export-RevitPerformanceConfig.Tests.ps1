@@ -64,6 +64,10 @@ Describe 'Export-RevitPerformanceConfig' {
         $err.CategoryInfo.Category | Should -Be 'WriteError'
     }
 
+    It 'refuses a path on another provider' {
+        { Export-RevitPerformanceConfig 'Env:\RevitPerfTest' } | Should -Throw -ErrorId 'PathNotFileSystem,*'
+    }
+
     It 'writes nothing with -WhatIf' {
         $file = Join-Path $TestDrive 'whatif.yaml'
         Export-RevitPerformanceConfig $file -WhatIf

@@ -64,11 +64,9 @@ public sealed class ExportRevitPerformanceConfigCommand : RevitPerfCmdlet
     {
         var target = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
         var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(target, out var provider, out _);
-        if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+        if (NotFileSystem(target, provider) is { } notFileSystem)
         {
-            ThrowTerminatingError(NewError(
-                new ArgumentException($"'{target}' is not a file system path; the {provider.Name} provider cannot hold a configuration file."),
-                ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(notFileSystem);
         }
 
         var info = new FileInfo(file);

@@ -40,6 +40,14 @@ public abstract class RevitPerfCmdlet : PSCmdlet
         WriteError(record);
     }
 
+    /// <summary>The error for a path on a provider other than the FileSystem, or null when it is a file system path.</summary>
+    protected static ErrorRecord? NotFileSystem(string path, ProviderInfo provider) =>
+        provider is not null && provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)
+            ? null
+            : NewError(
+                new ArgumentException($"'{path}' is not a file system path; the {provider?.Name} provider cannot hold a configuration file."),
+                ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
+
     /// <summary>
     /// Resolves -Path (wildcards) or -LiteralPath values to existing FileSystem files. Each path that resolves to
     /// nothing, or to another provider, is a non-terminating error; the rest are returned in order.
@@ -62,11 +70,9 @@ public abstract class RevitPerfCmdlet : PSCmdlet
                     resolved = GetResolvedProviderPathFromPSPath(path, out provider);
                 }
 
-                if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+                if (NotFileSystem(path, provider) is { } notFileSystem)
                 {
-                    WriteError(NewError(
-                        new ArgumentException($"'{path}' is not a file system path; the {provider.Name} provider cannot hold a configuration file."),
-                        ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path));
+                    WriteError(notFileSystem);
                     continue;
                 }
 
