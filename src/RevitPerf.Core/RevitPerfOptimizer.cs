@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using RevitPerf.Core.Caching;
 using RevitPerf.Core.Configuration;
 using RevitPerf.Core.Memory;
 using RevitPerf.Core.Scheduling;
@@ -18,6 +19,9 @@ public sealed class RevitPerfOptimizer : IDisposable
 
     /// <summary>The name of the background memory maintenance job.</summary>
     public const string MaintenanceJobName = "MemoryMaintenance";
+
+    /// <summary>The fewest reads since the last decision on which adaptive cache sizing may act.</summary>
+    public const long MinimumTrafficForSizing = 100;
 
     private static readonly object s_gate = new();
     private static PerformanceConfiguration s_configuration = new();
@@ -42,6 +46,7 @@ public sealed class RevitPerfOptimizer : IDisposable
         _clock = clock ?? SystemClock.Instance;
         _memory = memoryProbe ?? ProcessMemoryProbe.Instance;
         CreatedAt = _clock.UtcNow;
+        Caches = new CacheRegistry(DefaultCacheOptions(_configuration.Optimization), clock);
         ScheduleMaintenance();
     }
 
@@ -102,6 +107,9 @@ public sealed class RevitPerfOptimizer : IDisposable
         }
     }
 
+    /// <summary>The caches: the default one, sized from the configuration, and named ones.</summary>
+    public CacheRegistry Caches { get; }
+
     /// <summary>The background jobs; empty once disposed.</summary>
     public BackgroundScheduler Scheduler => _scheduler;
 
@@ -156,6 +164,9 @@ public sealed class RevitPerfOptimizer : IDisposable
             _configuration = copy;
         }
 
+        // The default cache follows the configuration (an adaptive growth is undone by an explicit new size).
+        var options = DefaultCacheOptions(copy.Optimization);
+        Caches.Default.Resize(options.MaxSize, options.MaxMemoryBytes, options.DefaultTimeToLive);
         ScheduleMaintenance();
     }
 
@@ -169,6 +180,14 @@ public sealed class RevitPerfOptimizer : IDisposable
         ThrowIfDisposed();
         var options = Configuration.Optimization;
         var threshold = (long)(options.MemoryCleanupThresholdMB * 1024 * 1024);
+
+        // RevitPy's optimize_memory starts by dropping expired cache entries.
+        var expired = 0;
+        foreach (var cache in Caches.All)
+        {
+            expired += cache.RemoveExpired();
+        }
+
         var before = _memory.ManagedHeapBytes;
         var warning = before > threshold * MemoryWarningFactor;
         var collect = before > threshold && options.GcOptimizationEnabled;
@@ -183,7 +202,16 @@ public sealed class RevitPerfOptimizer : IDisposable
             Interlocked.Increment(ref _warnings);
         }
 
-        var result = new MaintenanceResult(_clock.UtcNow, before, collect ? _memory.ManagedHeapBytes : before, threshold, warning, collect);
+        var after = collect ? _memory.ManagedHeapBytes : before;
+
+        // Auto-optimisation: a cache with a low hit ratio over enough reads grows while memory has headroom.
+        int? grownTo = null;
+        if (options.EnableAdaptiveCaching)
+        {
+            grownTo = Caches.Default.TryGrowForHitRatio(after, threshold, minimumTraffic: Math.Max(MinimumTrafficForSizing, Caches.Default.MaxSize));
+        }
+
+        var result = new MaintenanceResult(_clock.UtcNow, before, after, threshold, warning, collect, expired, grownTo);
         Volatile.Write(ref _lastMaintenance, result);
         Interlocked.Increment(ref _maintenanceRuns);
         return result;
@@ -238,6 +266,15 @@ public sealed class RevitPerfOptimizer : IDisposable
             RunMaintenance();
         }
     }
+
+    private static CacheOptions DefaultCacheOptions(OptimizationConfig options) => new()
+    {
+        Name = RevitCache.DefaultName,
+        Policy = EvictionPolicy.LRU,
+        MaxSize = options.CacheMaxSize,
+        MaxMemoryBytes = (long)(options.CacheMaxMemoryMB * 1024 * 1024),
+        DefaultTimeToLive = TimeSpan.FromSeconds(options.CacheTtlSeconds),
+    };
 
     private void ThrowIfDisposed()
     {

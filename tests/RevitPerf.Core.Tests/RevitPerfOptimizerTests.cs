@@ -130,6 +130,74 @@ public class RevitPerfOptimizerTests
     }
 
     [Fact]
+    public void WhenCreated_TheDefaultCacheIsSizedFromTheConfigurationAndFollowsChanges()
+    {
+        using var optimizer = new RevitPerfOptimizer(Config(), new ManualClock(), new FakeMemoryProbe());
+        var cache = optimizer.Caches.Default;
+        Assert.Equal("Default", cache.Name);
+        Assert.Equal(10_000, cache.MaxSize);
+        Assert.Equal(100L * 1024 * 1024, cache.MaxMemoryBytes);
+        Assert.Equal(TimeSpan.FromHours(1), cache.DefaultTimeToLive);
+
+        var changed = Config();
+        changed.Optimization.CacheMaxSize = 3;
+        changed.Optimization.CacheMaxMemoryMB = 1;
+        changed.Optimization.CacheTtlSeconds = 60;
+        for (var i = 0; i < 5; i++)
+        {
+            cache.Set("k" + i, i);
+        }
+
+        optimizer.ApplyConfiguration(changed);
+        Assert.Same(cache, optimizer.Caches.Default);
+        Assert.Equal(3, cache.MaxSize);
+        Assert.Equal(3, cache.Count);
+        Assert.Equal(1024 * 1024, cache.MaxMemoryBytes);
+        Assert.Equal(TimeSpan.FromMinutes(1), cache.DefaultTimeToLive);
+    }
+
+    [Fact]
+    public void WhenMaintenanceRuns_ExpiredEntriesOfEveryCacheAreRemoved()
+    {
+        var clock = new ManualClock();
+        using var optimizer = new RevitPerfOptimizer(Config(), clock, new FakeMemoryProbe());
+        Assert.True(optimizer.Caches.TryCreate(new Caching.CacheOptions { Name = "named", DefaultTimeToLive = TimeSpan.FromSeconds(1) }, out var named));
+        named.Set("a", 1);
+        optimizer.Caches.Default.Set("b", 1, new Caching.CacheEntryOptions { TimeToLive = TimeSpan.FromSeconds(1) });
+        optimizer.Caches.Default.Set("c", 1);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, optimizer.RunMaintenance().ExpiredEntriesRemoved);
+        Assert.Equal(1, optimizer.Caches.Default.Count);
+        Assert.Equal(0, named.Count);
+    }
+
+    [Fact]
+    public void WhenTheDefaultCacheMissesAlotUnderTraffic_MaintenanceGrowsItOnlyThen()
+    {
+        var config = Config();
+        config.Optimization.CacheMaxSize = 100;
+        using var optimizer = new RevitPerfOptimizer(config, new ManualClock(), new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(10) });
+        Assert.Null(optimizer.RunMaintenance().CacheGrownTo);
+        for (var i = 0; i < 150; i++)
+        {
+            optimizer.Caches.Default.TryGet("k" + i, out _);
+        }
+
+        Assert.Equal(200, optimizer.RunMaintenance().CacheGrownTo);
+        Assert.Null(optimizer.RunMaintenance().CacheGrownTo);
+
+        config.Optimization.EnableAdaptiveCaching = false;
+        optimizer.ApplyConfiguration(config);
+        for (var i = 0; i < 150; i++)
+        {
+            optimizer.Caches.Default.TryGet("k" + i, out _);
+        }
+
+        Assert.Null(optimizer.RunMaintenance().CacheGrownTo);
+        Assert.Equal(100, optimizer.Caches.Default.MaxSize);
+    }
+
+    [Fact]
     public void WhenTheCallersConfigurationChangesLater_TheOptimizerKeepsItsCopy()
     {
         var config = Config();

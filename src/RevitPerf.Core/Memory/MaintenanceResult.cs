@@ -5,7 +5,7 @@ namespace RevitPerf.Core.Memory;
 /// <summary>What one run of the optimizer's background memory maintenance found and did.</summary>
 public sealed class MaintenanceResult
 {
-    internal MaintenanceResult(DateTime timestamp, long managedBytesBefore, long managedBytesAfter, long thresholdBytes, bool warning, bool collected)
+    internal MaintenanceResult(DateTime timestamp, long managedBytesBefore, long managedBytesAfter, long thresholdBytes, bool warning, bool collected, int expiredEntriesRemoved, int? cacheGrownTo)
     {
         Timestamp = timestamp;
         ManagedBytesBefore = managedBytesBefore;
@@ -13,7 +13,15 @@ public sealed class MaintenanceResult
         ThresholdBytes = thresholdBytes;
         Warning = warning;
         Collected = collected;
+        ExpiredEntriesRemoved = expiredEntriesRemoved;
+        CacheGrownTo = cacheGrownTo;
     }
+
+    /// <summary>Expired cache entries removed by this run.</summary>
+    public int ExpiredEntriesRemoved { get; }
+
+    /// <summary>The default cache's new maximum size when adaptive sizing grew it; otherwise null.</summary>
+    public int? CacheGrownTo { get; }
 
     /// <summary>When the run took place (UTC).</summary>
     public DateTime Timestamp { get; }

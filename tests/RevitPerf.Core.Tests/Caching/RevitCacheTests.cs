@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using RevitPerf.Core.Caching;
+using RevitPerf.Core.Tests.Fakes;
+using static RevitPerf.Core.Tests.Caching.CacheTestHelpers;
+
+namespace RevitPerf.Core.Tests.Caching;
+
+public class RevitCacheTests
+{
+    [Fact]
+    public void WhenK0IsReadBeforeK2IsAdded_K1IsTheOneEvicted()
+    {
+        var cache = NewCache(maxSize: 2);
+        cache.Set("k0", 0);
+        cache.Set("k1", 1);
+        Assert.True(cache.TryGet("k0", out _));
+        cache.Set("k2", 2);
+        Assert.True(cache.Has("k0"));
+        Assert.False(cache.Has("k1"));
+        Assert.True(cache.Has("k2"));
+    }
+
+    [Fact]
+    public void WhenANullIsCached_ReadingItIsAHitThatReturnsNull()
+    {
+        var cache = NewCache();
+        cache.Set("nothing", null);
+        Assert.True(cache.TryGet("nothing", out var value));
+        Assert.Null(value);
+        var stats = cache.GetStatistics();
+        Assert.Equal(1, stats.Hits);
+        Assert.Equal(0, stats.Misses);
+    }
+
+    [Fact]
+    public void WhenAnEntryHasItsOwnTtl_ItExpiresThenWhileTheDefaultIsLonger()
+    {
+        var clock = new ManualClock();
+        var cache = NewCache(ttl: TimeSpan.FromHours(1), clock: clock);
+        cache.Set("short", 1, new CacheEntryOptions { TimeToLive = TimeSpan.FromSeconds(0.1) });
+        cache.Set("long", 2);
+        clock.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.True(cache.TryGet("short", out _));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.False(cache.TryGet("short", out _));
+        Assert.True(cache.TryGet("long", out _));
+        var stats = cache.GetStatistics();
+        Assert.Equal(1, stats.ExpiredEvictions);
+        Assert.Equal(1, stats.Count);
+    }
+
+    [Fact]
+    public void WhenAnEntryExpires_ItIsNeverReturnedAndTheSweepRemovesTheRest()
+    {
+        var clock = new ManualClock();
+        var cache = NewCache(ttl: TimeSpan.FromSeconds(10), clock: clock);
+        for (var i = 0; i < 5; i++)
+        {
+            cache.Set("k" + i, i);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Empty(cache.GetEntries());
+        Assert.Equal(5, cache.RemoveExpired());
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(0, cache.MemoryBytes);
+    }
+
+    [Fact]
+    public void WhenAKeyIsUpdatedAtCapacity_NoOtherEntryIsEvicted()
+    {
+        var cache = NewCache(maxSize: 3);
+        cache.Set("a", 1);
+        cache.Set("b", 2);
+        cache.Set("c", 3);
+        cache.Set("a", 10);
+        Assert.Equal(3, cache.Count);
+        Assert.True(cache.TryGet("a", out var a));
+        Assert.Equal(10, a);
+        Assert.True(cache.Has("b") && cache.Has("c"));
+        Assert.Equal(0, cache.GetStatistics().Evictions);
+    }
+
+    [Fact]
+    public void WhenAnUpdateNeedsMoreMemory_OnlyWhatTheNewSizeRequiresIsEvicted()
+    {
+        var cache = NewCache(maxMemoryBytes: 100);
+        cache.Set("old", 1, Sized(10));
+        cache.Set("a", 1, Sized(30));
+        cache.Set("b", 1, Sized(30));
+        cache.Set("c", 1, Sized(30));
+        cache.Set("c", 2, Sized(40)); // needs 10 more bytes than it had: one victim, the least recent
+        Assert.False(cache.Has("old"));
+        Assert.True(cache.Has("a") && cache.Has("b") && cache.Has("c"));
+        Assert.Equal(100, cache.MemoryBytes);
+    }
+
+    [Fact]
+    public void WhenTheUpdatedKeyIsTheLeastRecent_ItIsNotItsOwnVictim()
+    {
+        var cache = NewCache(maxMemoryBytes: 100);
+        cache.Set("a", 1, Sized(40));
+        cache.Set("b", 1, Sized(40));
+        cache.Set("a", 2, Sized(61));
+        Assert.True(cache.TryGet("a", out var a));
+        Assert.Equal(2, a);
+        Assert.False(cache.Has("b"));
+        Assert.Equal(61, cache.MemoryBytes);
+        Assert.Equal(1, cache.GetStatistics().MemoryEvictions);
+    }
+
+    [Fact]
+    public void WhenAValueIsLargerThanTheWholeBudget_ItIsRefusedAndNothingIsTouched()
+    {
+        var cache = NewCache(maxMemoryBytes: 100);
+        cache.Set("a", 1, Sized(50));
+        cache.Set("b", 1, Sized(50));
+        var ex = Assert.Throws<CacheEntryTooLargeException>(() => cache.Set("huge", new string('x', 101)));
+        Assert.Equal(101, ex.SizeBytes);
+        Assert.Equal(100, ex.MaxMemoryBytes);
+        Assert.Contains("more than the whole memory budget", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(100, cache.MemoryBytes);
+        Assert.Equal(0, cache.GetStatistics().Evictions);
+        Assert.Throws<CacheEntryTooLargeException>(() => cache.Set("a", 2, Sized(101)));
+        Assert.True(cache.TryGet("a", out var a));
+        Assert.Equal(1, a);
+    }
+
+    [Fact]
+    public void WhenACachedValueIsMutatedAfterwards_RemovalSubtractsExactlyWhatWasAdded()
+    {
+        var cache = NewCache();
+        var list = new List<string> { "abc" };
+        cache.Set("list", list);
+        var added = cache.MemoryBytes;
+        Assert.Equal(64 + 3, added);
+        list.Add(new string('y', 1000));
+        cache.Set("other", "xyz");
+        Assert.True(cache.Remove("list"));
+        Assert.Equal(3, cache.MemoryBytes);
+        Assert.True(cache.Remove("other"));
+        Assert.Equal(0, cache.MemoryBytes);
+        Assert.False(cache.Remove("other"));
+    }
+
+    [Fact]
+    public void WhenTheMemoryLimitIsReached_EntriesAreEvictedByBytesNotByCount()
+    {
+        var cache = NewCache(maxSize: 1000, maxMemoryBytes: 10);
+        cache.Set("a", "12345");
+        cache.Set("b", "12345");
+        cache.Set("c", "1");
+        Assert.False(cache.Has("a"));
+        Assert.Equal(6, cache.MemoryBytes);
+        Assert.Equal(1, cache.GetStatistics().MemoryEvictions);
+    }
+
+    [Fact]
+    public void WhenEntriesAreEvictedAndRemoved_TheStatisticsCountEachReason()
+    {
+        var clock = new ManualClock();
+        var cache = NewCache(maxSize: 2, clock: clock);
+        cache.Set("a", 1);
+        cache.Set("b", 2);
+        cache.Set("c", 3);
+        cache.Remove("b");
+        cache.Set("x", 1, new CacheEntryOptions { TimeToLive = TimeSpan.FromSeconds(1), Dependencies = new[] { "tag" } });
+        cache.InvalidateDependency("tag");
+        cache.Set("e", 1, new CacheEntryOptions { TimeToLive = TimeSpan.FromSeconds(1) });
+        clock.Advance(TimeSpan.FromSeconds(2));
+        cache.TryGet("e", out _);
+        var stats = cache.GetStatistics();
+        Assert.Equal(1, stats.CapacityEvictions);
+        Assert.Equal(1, stats.RemovedEntries);
+        Assert.Equal(1, stats.InvalidatedEvictions);
+        Assert.Equal(1, stats.ExpiredEvictions);
+        Assert.Equal(4, stats.Evictions);
+        Assert.Equal("LRU", stats.Policy);
+        Assert.Equal(1, stats.Count);
+    }
+
+    [Fact]
+    public void WhenReadsHappen_TheHitRatioIsCountedNotEstimated()
+    {
+        var cache = NewCache();
+        cache.Set("a", 1);
+        for (var i = 0; i < 3; i++)
+        {
+            cache.TryGet("a", out _);
+        }
+
+        cache.TryGet("missing", out _);
+        var stats = cache.GetStatistics();
+        Assert.Equal(3, stats.Hits);
+        Assert.Equal(1, stats.Misses);
+        Assert.Equal(0.75, stats.HitRatio);
+        Assert.Equal(75, stats.HitRatePercent);
+        cache.ResetStatistics();
+        Assert.Equal(0, cache.GetStatistics().Hits);
+        Assert.Equal(0, cache.GetStatistics().HitRatio);
+    }
+
+    [Fact]
+    public void WhenEntriesLeave_CallbacksGetTheFullKeyAndReasonOutsideTheLock()
+    {
+        var cache = NewCache(maxSize: 1);
+        var seen = new List<(string, RemovalReason)>();
+        var otherThreadGotIn = true;
+        cache.EntryRemoved += (_, e) =>
+        {
+            seen.Add((e.Key, e.Reason));
+
+            // Another thread must be able to use the cache while a callback runs.
+            var other = new Thread(() => cache.GetStatistics());
+            other.Start();
+            otherThreadGotIn &= other.Join(TimeSpan.FromSeconds(10));
+        };
+        cache.Set("Wall|1", 1);
+        cache.Set("Wall|1", 2);
+        cache.Set("Wall|2", 3);
+        Assert.Equal(new[] { ("Wall|1", RemovalReason.Replaced), ("Wall|1", RemovalReason.Capacity) }, seen);
+        Assert.True(otherThreadGotIn);
+    }
+
+    [Fact]
+    public void WhenKeysAreInvalidKeysOrTtls_TheyAreRefused()
+    {
+        var cache = NewCache();
+        Assert.Throws<ArgumentNullException>(() => cache.Set(null!, 1));
+        Assert.Throws<ArgumentException>(() => cache.Set(string.Empty, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cache.Set("a", 1, new CacheEntryOptions { TimeToLive = TimeSpan.FromSeconds(-1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RevitCache(new CacheOptions { MaxSize = 0 }));
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public void WhenKeysDifferOnlyInCase_TheyAreDifferentKeys()
+    {
+        var cache = NewCache();
+        cache.Set("Wall", 1);
+        cache.Set("wall", 2);
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public void WhenResizedSmaller_TheExcessIsEvictedAndTheNewLimitsHold()
+    {
+        var cache = NewCache(maxSize: 10);
+        for (var i = 0; i < 10; i++)
+        {
+            cache.Set("k" + i, i);
+        }
+
+        cache.Resize(4, 1_000_000, TimeSpan.FromMinutes(5));
+        Assert.Equal(4, cache.Count);
+        Assert.Equal(4, cache.MaxSize);
+        Assert.Equal(TimeSpan.FromMinutes(5), cache.DefaultTimeToLive);
+        Assert.Equal(new[] { "k6", "k7", "k8", "k9" }, cache.GetEntries().Select(e => e.Key));
+    }
+
+    [Fact]
+    public void WhenEntriesAreListed_TheyCarryTheirSizeTimesAndDependencies()
+    {
+        var clock = new ManualClock();
+        var cache = NewCache(clock: clock, ttl: TimeSpan.FromMinutes(1));
+        cache.Set("a", "hello", new CacheEntryOptions { Dependencies = new[] { "x", "y", "x" } });
+        cache.Set("b", 1, new CacheEntryOptions { TimeToLive = System.Threading.Timeout.InfiniteTimeSpan });
+        var a = cache.GetEntries(new WildcardMatcher("a", false)).Single();
+        Assert.Equal(5, a.SizeBytes);
+        Assert.Equal(clock.UtcNow, a.CreatedUtc);
+        Assert.Equal(clock.UtcNow.AddMinutes(1), a.ExpiresUtc);
+        Assert.Equal("x, y", a.DependencyList);
+        Assert.Null(cache.GetEntries(new WildcardMatcher("b", false)).Single().ExpiresUtc);
+        Assert.Equal(0, cache.GetStatistics().Hits);
+    }
+}
