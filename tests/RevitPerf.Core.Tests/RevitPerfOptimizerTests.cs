@@ -161,9 +161,9 @@ public class RevitPerfOptimizerTests
     {
         var clock = new ManualClock();
         using var optimizer = new RevitPerfOptimizer(Config(), clock, new FakeMemoryProbe());
-        Assert.True(optimizer.Caches.TryCreate(new Caching.CacheOptions { Name = "named", DefaultTimeToLive = TimeSpan.FromSeconds(1) }, out var named));
+        Assert.True(optimizer.Caches.TryCreate(new Core.Caching.CacheOptions { Name = "named", DefaultTimeToLive = TimeSpan.FromSeconds(1) }, out var named));
         named.Set("a", 1);
-        optimizer.Caches.Default.Set("b", 1, new Caching.CacheEntryOptions { TimeToLive = TimeSpan.FromSeconds(1) });
+        optimizer.Caches.Default.Set("b", 1, new Core.Caching.CacheEntryOptions { TimeToLive = TimeSpan.FromSeconds(1) });
         optimizer.Caches.Default.Set("c", 1);
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(2, optimizer.RunMaintenance().ExpiredEntriesRemoved);
