@@ -1,12 +1,62 @@
+using System.Runtime.InteropServices;
+
 namespace RevitPerf.Core.Caching;
 
 /// <summary>
 /// One cached value with everything the cache and its policy keep about it. An update replaces the whole entry,
 /// so a reader that found an entry without the lock always sees one consistent value, size and expiry.
-/// The policy fields are only touched under the cache's lock.
 /// </summary>
+/// <remarks>
+/// The layout is explicit so that what a lock-free reader touches (the value and the expiry, first) and what the
+/// policy rewrites under the lock on every replayed read (the list links, from byte 128) never share a cache line:
+/// otherwise a thread replaying reads would keep invalidating the line other threads are reading.
+/// </remarks>
+[StructLayout(LayoutKind.Explicit)]
 internal sealed class CacheEntry
 {
+    // Read on every hit, without the lock.
+    [FieldOffset(0)]
+    public readonly object? Value;
+
+    [FieldOffset(8)]
+    public readonly long ExpiresAtTicks;
+
+    // Read and written under the lock.
+    [FieldOffset(16)]
+    public readonly string Key;
+
+    [FieldOffset(24)]
+    public readonly string[] Dependencies;
+
+    [FieldOffset(32)]
+    public readonly long Size;
+
+    [FieldOffset(40)]
+    public readonly long CreatedTicks;
+
+    /// <summary>Set under the lock when the entry leaves the cache; a read buffer may still hold it.</summary>
+    [FieldOffset(48)]
+    public bool Removed;
+
+    // Policy bookkeeping: linked lists (LRU, FIFO, LFU buckets, Adaptive segments) and heaps (TTL, SizeBased).
+    [FieldOffset(128)]
+    public CacheEntry? Previous;
+
+    [FieldOffset(136)]
+    public CacheEntry? Next;
+
+    [FieldOffset(144)]
+    public object? Owner;
+
+    [FieldOffset(152)]
+    public long Sequence;
+
+    [FieldOffset(160)]
+    public int HeapIndex = -1;
+
+    [FieldOffset(164)]
+    public int Frequency;
+
     public CacheEntry(string key, object? value, long size, long expiresAtTicks, long createdTicks, string[] dependencies)
     {
         Key = key;
@@ -16,31 +66,6 @@ internal sealed class CacheEntry
         CreatedTicks = createdTicks;
         Dependencies = dependencies;
     }
-
-    public string Key { get; }
-
-    public object? Value { get; }
-
-    /// <summary>Estimated once, at insertion; removal subtracts exactly this.</summary>
-    public long Size { get; }
-
-    /// <summary>Monotonic ticks after which the entry is expired; long.MaxValue for never.</summary>
-    public long ExpiresAtTicks { get; }
-
-    public long CreatedTicks { get; }
-
-    public string[] Dependencies { get; }
-
-    /// <summary>Set under the lock when the entry leaves the cache; a read buffer may still hold it.</summary>
-    public bool Removed;
-
-    // Policy bookkeeping: linked lists (LRU, FIFO, LFU buckets, Adaptive regions), heaps (TTL, SizeBased).
-    public CacheEntry? Previous;
-    public CacheEntry? Next;
-    public object? Owner;
-    public int HeapIndex = -1;
-    public int Frequency;
-    public long Sequence;
 
     public bool IsExpired(long nowTicks) => nowTicks >= ExpiresAtTicks;
 }

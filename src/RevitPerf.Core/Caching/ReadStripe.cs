@@ -17,6 +17,9 @@ internal sealed class ReadStripe
 
     public long Hits => Volatile.Read(ref _counters.Hits);
 
+    /// <summary>True when the buffer holds as many reads as it can.</summary>
+    public bool IsFull => Volatile.Read(ref _counters.Tail) - Volatile.Read(ref _counters.Head) >= BufferSize;
+
     public long Misses => Volatile.Read(ref _counters.Misses);
 
     public void CountHit() => Interlocked.Increment(ref _counters.Hits);
@@ -28,6 +31,12 @@ internal sealed class ReadStripe
         Interlocked.Exchange(ref _counters.Hits, 0);
         Interlocked.Exchange(ref _counters.Misses, 0);
     }
+
+    /// <summary>
+    /// True for one read in <paramref name="every"/> on this stripe. The counter is a plain field: threads that
+    /// share a stripe may race on it, which only shifts which reads are sampled.
+    /// </summary>
+    public bool Sample(int every) => ++_counters.Skip % every == 0;
 
     /// <summary>
     /// Records a read. Returns true when the buffer is now full and should be drained. When another thread of the
@@ -103,5 +112,8 @@ internal sealed class ReadStripe
 
         [FieldOffset(88)]
         public long Head;
+
+        [FieldOffset(96)]
+        public int Skip;
     }
 }

@@ -34,17 +34,24 @@ public sealed class RevitCache
     /// <summary>RevitPy's MEMORY_HEADROOM_FACTOR: grow only while memory is below this share of the cleanup threshold.</summary>
     public const double MemoryHeadroomFactor = 0.8;
 
+    /// <summary>Under concurrent readers, one read in this many is recorded for the policy.</summary>
+    internal const int ConcurrentReadSampling = 8;
+
     private static readonly string[] s_noDependencies = Array.Empty<string>();
     private static readonly int s_stripeShift;
     private static readonly int s_stripeCount;
 
-    private readonly object _lock = new();
+    // Allocation order matters: the object allocated right after this one is _map (read-mostly), and the lock and
+    // the drain state, written on every drain, are allocated last, away from the fields every read touches.
     private readonly ConcurrentDictionary<string, CacheEntry> _map = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _dependents = new(StringComparer.Ordinal);
     private readonly ReadStripe[] _stripes;
+    private readonly object _lock;
+    private readonly DrainState _drain;
     private readonly long[] _removals = new long[Enum.GetValues(typeof(RemovalReason)).Length];
     private readonly IClock _clock;
+    private readonly bool _coarseClock;
     private readonly CachePolicy _policy;
     private readonly bool _tracksReads;
     private readonly long _createdTicks;
@@ -57,6 +64,7 @@ public sealed class RevitCache
     private long _defaultTtlTicks;
     private long _hitsAtLastSizing;
     private long _missesAtLastSizing;
+    private int _sampling;
 
     static RevitCache()
     {
@@ -78,12 +86,15 @@ public sealed class RevitCache
         Name = options.Name;
         Policy = options.Policy;
         _clock = clock ?? CoarseClock.Instance;
+        _coarseClock = ReferenceEquals(_clock, CoarseClock.Instance);
         _maxSize = options.MaxSize;
         _maxMemoryBytes = options.MaxMemoryBytes;
         _defaultTtlTicks = TtlTicks(options.DefaultTimeToLive);
         _policy = CachePolicy.Create(options.Policy, options.MaxSize);
         _tracksReads = _policy.TracksReads;
         _stripes = Enumerable.Range(0, s_stripeCount).Select(_ => new ReadStripe()).ToArray();
+        _drain = new DrainState();
+        _lock = _drain;
         _createdTicks = _statisticsSinceTicks = _clock.MonotonicTicks;
         CreatedUtc = _clock.UtcNow;
     }
@@ -128,12 +139,16 @@ public sealed class RevitCache
         var stripe = Stripe();
         if (_map.TryGetValue(key, out var entry))
         {
-            if (!entry.IsExpired(_clock.MonotonicTicks))
+            // The default clock is read directly: an interface call on every hit is measurable.
+            if (!entry.IsExpired(_coarseClock ? CoarseClock.Now() : _clock.MonotonicTicks))
             {
                 stripe.CountHit();
-                if (_tracksReads && stripe.Record(entry))
+                // From one thread every read is recorded (exact order); once several threads drain, one in 8 is.
+                if (_tracksReads
+                    && (Volatile.Read(ref _sampling) == 0 || stripe.Sample(ConcurrentReadSampling))
+                    && stripe.Record(entry))
                 {
-                    TryDrain();
+                    TryDrain(stripe);
                 }
 
                 value = entry.Value;
@@ -434,19 +449,60 @@ public sealed class RevitCache
     // Fibonacci hashing of the managed thread id picks a stripe: cheap, and spreads consecutive ids apart.
     private ReadStripe Stripe() => _stripes[(int)((uint)(Environment.CurrentManagedThreadId * -1640531527) >> s_stripeShift)];
 
-    private void TryDrain()
+    private void TryDrain(ReadStripe stripe)
     {
-        // Whoever finds a buffer full drains them all if the lock is free; if not, the lock's holder will.
-        if (Monitor.TryEnter(_lock))
+        // While another thread drains, a full buffer just drops reads: trying the lock on every read would make
+        // each one a contended atomic operation on the lock's cache line. The flag is read far more than written.
+        if (Volatile.Read(ref _drain.Draining) != 0 || !Monitor.TryEnter(_lock))
         {
-            try
+            return;
+        }
+
+        try
+        {
+            Volatile.Write(ref _drain.Draining, 1);
+            TrackDrainer();
+
+            // Its own stripe, plus any other that is full (so a thread that found the lock busy is not left behind);
+            // stripes that are not full stay with their threads' cache lines.
+            stripe.Drain(_policy);
+            foreach (var other in _stripes)
             {
-                DrainAll();
+                if (!ReferenceEquals(other, stripe) && other.IsFull)
+                {
+                    other.Drain(_policy);
+                }
             }
-            finally
+        }
+        finally
+        {
+            Volatile.Write(ref _drain.Draining, 0);
+            Monitor.Exit(_lock);
+        }
+    }
+
+    // Replaying reads rewrites the policy's shared lists, whose cache lines then bounce between the cores of the
+    // readers; recording every read only pays off from one thread. Drains alternating between threads switch to
+    // sampling; 64 drains in a row by one thread switch back to exact order.
+    private void TrackDrainer()
+    {
+        var me = Environment.CurrentManagedThreadId;
+        if (me == _drain.LastDrainer)
+        {
+            if (++_drain.SameDrainerStreak >= 64 && _sampling != 0)
             {
-                Monitor.Exit(_lock);
+                _drain.DrainerSwitches = 0;
+                Volatile.Write(ref _sampling, 0);
             }
+
+            return;
+        }
+
+        _drain.LastDrainer = me;
+        _drain.SameDrainerStreak = 0;
+        if (++_drain.DrainerSwitches >= 2 && _sampling == 0)
+        {
+            Volatile.Write(ref _sampling, 1);
         }
     }
 
@@ -621,6 +677,26 @@ public sealed class RevitCache
         {
             handler(this, args);
         }
+    }
+
+    /// <summary>
+    /// What changes on every drain, and the lock itself: its own object, with its fields away from its header and
+    /// from its neighbours, so drains do not invalidate cache lines that readers use.
+    /// </summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 192)]
+    private sealed class DrainState
+    {
+        [System.Runtime.InteropServices.FieldOffset(64)]
+        public int Draining;
+
+        [System.Runtime.InteropServices.FieldOffset(68)]
+        public int LastDrainer;
+
+        [System.Runtime.InteropServices.FieldOffset(72)]
+        public int DrainerSwitches;
+
+        [System.Runtime.InteropServices.FieldOffset(76)]
+        public int SameDrainerStreak;
     }
 
     /// <summary>One factory run that concurrent misses on the same key wait for.</summary>

@@ -25,7 +25,10 @@ public sealed class CoarseClock : IClock
     public DateTime UtcNow => DateTime.UtcNow;
 
     /// <inheritdoc />
-    public long MonotonicTicks => s_tickCount64 is { } tickCount
+    public long MonotonicTicks => Now();
+
+    /// <summary>The reading itself, callable without the interface (hot paths check for this clock).</summary>
+    public static long Now() => s_tickCount64 is { } tickCount
         ? tickCount() * TimeSpan.TicksPerMillisecond
         : (long)(Stopwatch.GetTimestamp() * s_stopwatchToTicks);
 
