@@ -17,6 +17,16 @@
         'Import-RevitPerformanceConfig'
         'Export-RevitPerformanceConfig'
         'Reset-RevitPerformanceConfig'
+        'Invoke-RevitCachedOperation'
+        'Get-RevitCacheEntry'
+        'Set-RevitCacheEntry'
+        'Remove-RevitCacheEntry'
+        'Clear-RevitCache'
+        'New-RevitCache'
+        'Get-RevitCache'
+        'Remove-RevitCache'
+        'Get-RevitCacheStatistics'
+        'Reset-RevitCacheStatistics'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -29,4 +29,25 @@ public static class ErrorIds
 
     /// <summary>A configuration file could not be written.</summary>
     public const string ConfigFileWriteFailed = "ConfigFileWriteFailed";
+
+    /// <summary>No cache has the name given.</summary>
+    public const string CacheNotFound = "CacheNotFound";
+
+    /// <summary>A cache with that name exists already.</summary>
+    public const string CacheAlreadyExists = "CacheAlreadyExists";
+
+    /// <summary>The default cache cannot be removed.</summary>
+    public const string CacheNotRemovable = "CacheNotRemovable";
+
+    /// <summary>A value is larger than the cache's whole memory budget.</summary>
+    public const string CacheEntryTooLarge = "CacheEntryTooLarge";
+
+    /// <summary>No entry has the key given.</summary>
+    public const string CacheEntryNotFound = "CacheEntryNotFound";
+
+    /// <summary>No cache key can be derived from the arguments; -Key is needed.</summary>
+    public const string CacheKeyNotDerivable = "CacheKeyNotDerivable";
+
+    /// <summary>A cached operation asked for its own key while computing it.</summary>
+    public const string CacheRecursiveOperation = "CacheRecursiveOperation";
 }

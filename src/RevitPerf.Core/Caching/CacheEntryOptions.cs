@@ -14,4 +14,7 @@ public sealed class CacheEntryOptions
 
     /// <summary>The entry's size in bytes when the caller has estimated it; null to estimate it here.</summary>
     public long? SizeBytes { get; set; }
+
+    /// <summary>Sees through wrappers (PowerShell's PSObject) when the size is estimated here.</summary>
+    public Func<object?, object?>? Unwrap { get; set; }
 }

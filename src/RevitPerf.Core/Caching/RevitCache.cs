@@ -171,7 +171,7 @@ public sealed class RevitCache
     public void Set(string key, object? value, CacheEntryOptions? options = null)
     {
         CheckKey(key);
-        var size = options?.SizeBytes ?? SizeEstimator.Estimate(value);
+        var size = options?.SizeBytes ?? SizeEstimator.Estimate(value, options?.Unwrap);
         var ttl = options?.TimeToLive is { } given ? TtlTicks(CheckTimeToLive(given, nameof(options.TimeToLive))) : Interlocked.Read(ref _defaultTtlTicks);
         var dependencies = options?.Dependencies is { Count: > 0 } deps ? deps.Distinct(StringComparer.Ordinal).ToArray() : s_noDependencies;
         List<CacheEntryRemovedEventArgs>? removed = null;
@@ -336,6 +336,9 @@ public sealed class RevitCache
                 e.ExpiresAtTicks == long.MaxValue ? null : ToUtc(e.ExpiresAtTicks, nowTicks, nowUtc), e.Dependencies))
             .ToList();
     }
+
+    /// <summary>A flat description of the cache: its settings and how full it is.</summary>
+    public CacheInfo GetInfo() => new(this);
 
     /// <summary>The statistics now; hits and misses are exact however many threads read.</summary>
     public CacheStatistics GetStatistics()

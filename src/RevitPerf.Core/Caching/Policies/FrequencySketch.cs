@@ -3,8 +3,9 @@ using System;
 namespace RevitPerf.Core.Caching.Policies;
 
 /// <summary>
-/// A count-min sketch of 4-bit counters (four rows, one per hash), with aging: after 10 x the table's width of
-/// increments every counter is halved, so the estimate follows a changing workload. TinyLFU's frequency filter.
+/// A count-min sketch of 4-bit counters (four rows, one per hash, each 4 x the capacity wide so few keys share a
+/// counter), with aging: after 10 x the capacity of increments every counter is halved, so the estimate follows a
+/// changing workload. TinyLFU's frequency filter.
 /// </summary>
 internal sealed class FrequencySketch
 {
@@ -21,15 +22,15 @@ internal sealed class FrequencySketch
 
     public void Resize(int capacity)
     {
-        var width = 16;
-        while (width < capacity && width < (1 << 24))
+        var width = 64;
+        while (width < 4L * capacity && width < (1 << 24))
         {
             width <<= 1;
         }
 
         _table = new byte[width * Rows];
         _mask = width - 1;
-        _sampleSize = 10 * width;
+        _sampleSize = 10 * Math.Max(16, capacity);
         _additions = 0;
     }
 
