@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -13,7 +14,51 @@ internal static class ModuleState
     /// <summary>The environment variable naming a configuration file to load on import.</summary>
     public const string ConfigVariable = "REVITPERF_CONFIG";
 
+    // The optimizer is process-wide, but the module is imported per runspace (ForEach-Object -Parallel imports
+    // it in each of its runspaces). State starts fresh only when no open runspace has the module, and stops
+    // when the last one removes it; runspaces closed without Remove-Module are pruned.
+    private static readonly object s_gate = new();
+    private static readonly HashSet<Runspace> s_importers = new();
+
     public static void Start()
+    {
+        lock (s_gate)
+        {
+            Prune();
+            var fresh = s_importers.Count == 0;
+            if (Runspace.DefaultRunspace is { } runspace)
+            {
+                s_importers.Add(runspace);
+            }
+
+            if (fresh)
+            {
+                StartFresh();
+            }
+        }
+    }
+
+    public static void Stop()
+    {
+        lock (s_gate)
+        {
+            if (Runspace.DefaultRunspace is { } runspace)
+            {
+                s_importers.Remove(runspace);
+            }
+
+            Prune();
+            if (s_importers.Count == 0)
+            {
+                RevitPerfOptimizer.ShutdownCurrent();
+            }
+        }
+    }
+
+    private static void Prune() =>
+        s_importers.RemoveWhere(r => r.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Closing or RunspaceState.Broken);
+
+    private static void StartFresh()
     {
         // A re-import after Remove-Module starts clean: defaults, then the file the environment names.
         RevitPerfOptimizer.ShutdownCurrent();
@@ -47,8 +92,6 @@ internal static class ModuleState
 
         WriteImportWarning(warning);
     }
-
-    public static void Stop() => RevitPerfOptimizer.ShutdownCurrent();
 
     // OnImport has no cmdlet to write through; the host of the importing runspace shows the warning, honouring
     // $WarningPreference as Write-Warning would.

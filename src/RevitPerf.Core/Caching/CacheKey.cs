@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -83,7 +84,14 @@ public static class CacheKey
                 key.Append("g:").Append(g.ToString("D"));
                 return;
             case IDictionary dictionary:
-                var pairs = dictionary.Cast<DictionaryEntry>()
+                // IDictionary's own enumerator yields DictionaryEntry for every dictionary, generic ones included.
+                var entries = new List<DictionaryEntry>();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    entries.Add(entry);
+                }
+
+                var pairs = entries
                     .Select(entry =>
                     {
                         var k = new StringBuilder();

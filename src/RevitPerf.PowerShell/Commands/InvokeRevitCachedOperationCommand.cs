@@ -108,8 +108,9 @@ public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
 
     private ScriptOutput Run()
     {
-        var args = ArgumentList ?? Array.Empty<object?>();
-        var output = InvokeCommand.InvokeScript(useLocalScope: true, ScriptBlock, input: null, args);
+        // ScriptBlock.Invoke runs the block in a child scope of this runspace and keeps each output object as the
+        // block wrote it (InvokeCommand.InvokeScript would unroll an array written as one object).
+        var output = ScriptBlock.Invoke(ArgumentList ?? Array.Empty<object?>());
         return new ScriptOutput(output.ToArray());
     }
 
