@@ -202,7 +202,7 @@ public sealed class RevitCache
                 _map[key] = entry;
                 _policy.Reattach(entry, kept);
                 _count++;
-                (removed ??= new()).Add(new CacheEntryRemovedEventArgs(Name, key, old.Value, RemovalReason.Replaced));
+                Collect(ref removed, key, old.Value, RemovalReason.Replaced);
             }
             else
             {
@@ -288,6 +288,7 @@ public sealed class RevitCache
     public int Clear()
     {
         List<CacheEntryRemovedEventArgs>? removed = null;
+        var count = 0;
         lock (_lock)
         {
             foreach (var stripe in _stripes)
@@ -298,8 +299,9 @@ public sealed class RevitCache
             foreach (var entry in _map.Values)
             {
                 entry.Removed = true;
+                count++;
                 _removals[(int)RemovalReason.Removed]++;
-                (removed ??= new()).Add(new CacheEntryRemovedEventArgs(Name, entry.Key, entry.Value, RemovalReason.Removed));
+                Collect(ref removed, entry.Key, entry.Value, RemovalReason.Removed);
             }
 
             _map.Clear();
@@ -310,7 +312,7 @@ public sealed class RevitCache
         }
 
         Notify(removed);
-        return removed?.Count ?? 0;
+        return count;
     }
 
     /// <summary>Removes every expired entry (a full pass: for background maintenance, never on a read or write).</summary>
@@ -557,7 +559,16 @@ public sealed class RevitCache
         _count--;
         _memoryBytes -= entry.Size;
         _removals[(int)reason]++;
-        (removed ??= new()).Add(new CacheEntryRemovedEventArgs(Name, entry.Key, entry.Value, reason));
+        Collect(ref removed, entry.Key, entry.Value, reason);
+    }
+
+    // Notifications are built only when someone listens: a write must not allocate for an event nobody handles.
+    private void Collect(ref List<CacheEntryRemovedEventArgs>? removed, string key, object? value, RemovalReason reason)
+    {
+        if (EntryRemoved is not null)
+        {
+            (removed ??= new()).Add(new CacheEntryRemovedEventArgs(Name, key, value, reason));
+        }
     }
 
     private void RemoveIfSame(CacheEntry entry, RemovalReason reason)
@@ -577,6 +588,7 @@ public sealed class RevitCache
     private int RemoveWhere(IEnumerable<string> keys, RemovalReason reason)
     {
         List<CacheEntryRemovedEventArgs>? removed = null;
+        var count = 0;
         lock (_lock)
         {
             DrainAll();
@@ -585,17 +597,19 @@ public sealed class RevitCache
                 if (_map.TryGetValue(key, out var entry))
                 {
                     RemoveLocked(entry, reason, ref removed);
+                    count++;
                 }
             }
         }
 
         Notify(removed);
-        return removed?.Count ?? 0;
+        return count;
     }
 
     private int Invalidate(IEnumerable<string> tags, IEnumerable<string> alsoRemove)
     {
         List<CacheEntryRemovedEventArgs>? removed = null;
+        var count = 0;
         lock (_lock)
         {
             DrainAll();
@@ -606,6 +620,7 @@ public sealed class RevitCache
                 if (_map.TryGetValue(key, out var entry))
                 {
                     RemoveLocked(entry, RemovalReason.Invalidated, ref removed);
+                    count++;
                 }
             }
 
@@ -630,6 +645,7 @@ public sealed class RevitCache
                     if (_map.TryGetValue(key, out var entry))
                     {
                         RemoveLocked(entry, RemovalReason.Invalidated, ref removed);
+                        count++;
                     }
 
                     if (seen.Add(key))
@@ -641,7 +657,7 @@ public sealed class RevitCache
         }
 
         Notify(removed);
-        return removed?.Count ?? 0;
+        return count;
     }
 
     private void Register(CacheEntry entry)

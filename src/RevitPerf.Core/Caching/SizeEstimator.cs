@@ -20,10 +20,20 @@ public static class SizeEstimator
     /// Estimates <paramref name="value"/>. <paramref name="unwrap"/> lets a caller see through wrappers
     /// (PowerShell's PSObject) before the rules apply, at every level.
     /// </summary>
-    public static long Estimate(object? value, Func<object?, object?>? unwrap = null) =>
-        Estimate(value, unwrap, new HashSet<object>(ReferenceComparer.Instance));
+    public static long Estimate(object? value, Func<object?, object?>? unwrap = null)
+    {
+        var unwrapped = unwrap is null ? value : unwrap(value);
 
-    private static long Estimate(object? value, Func<object?, object?>? unwrap, HashSet<object> seen)
+        // Scalars and primitive arrays (the common case on every cache write) need no cycle tracking: no allocation.
+        if (unwrapped is null or string or not IEnumerable || unwrapped is Array { Rank: 1 } array && array.GetType().GetElementType() is { IsPrimitive: true })
+        {
+            return Estimate(unwrapped, null, null);
+        }
+
+        return Estimate(value, unwrap, new HashSet<object>(ReferenceComparer.Instance));
+    }
+
+    private static long Estimate(object? value, Func<object?, object?>? unwrap, HashSet<object>? seen)
     {
         if (unwrap is not null)
         {
@@ -40,7 +50,7 @@ public static class SizeEstimator
                 return (long)array.LongLength * PrimitiveSize(element);
         }
 
-        if (value is not IEnumerable enumerable || !seen.Add(value))
+        if (value is not IEnumerable enumerable || seen is null || !seen.Add(value))
         {
             // A repeated reference (a cycle, or shared data) is counted once, where first met.
             return DefaultObjectSize;
