@@ -38,8 +38,13 @@ public sealed class RevitCache
     internal const int ConcurrentReadSampling = 8;
 
     private static readonly string[] s_noDependencies = Array.Empty<string>();
-    private static readonly int s_stripeShift;
     private static readonly int s_stripeCount;
+    private static int s_nextStripe;
+
+    // Each thread takes the next stripe, round-robin, the first time it reads any cache: threads started one after
+    // the other never share a stripe (a hash of the thread id put two of them on one stripe about 1 time in 8).
+    [ThreadStatic]
+    private static int t_stripe;
 
     // Allocation order matters: the object allocated right after this one is _map (read-mostly), and the lock and
     // the drain state, written on every drain, are allocated last, away from the fields every read touches.
@@ -76,7 +81,6 @@ public sealed class RevitCache
         }
 
         s_stripeCount = count;
-        s_stripeShift = 32 - (int)Math.Log(count, 2);
     }
 
     /// <summary>Creates a cache; <paramref name="clock"/> decides expiry (tests pass a settable one).</summary>
@@ -451,8 +455,16 @@ public sealed class RevitCache
         }
     }
 
-    // Fibonacci hashing of the managed thread id picks a stripe: cheap, and spreads consecutive ids apart.
-    private ReadStripe Stripe() => _stripes[(int)((uint)(Environment.CurrentManagedThreadId * -1640531527) >> s_stripeShift)];
+    private ReadStripe Stripe()
+    {
+        var stripe = t_stripe;
+        if (stripe == 0)
+        {
+            stripe = t_stripe = (Interlocked.Increment(ref s_nextStripe) & (s_stripeCount - 1)) + 1;
+        }
+
+        return _stripes[stripe - 1];
+    }
 
     private void TryDrain(ReadStripe stripe)
     {
