@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -15,19 +16,23 @@ internal sealed class ReadStripe
     private readonly CacheEntry?[] _slots = new CacheEntry?[BufferSize];
     private Counters _counters;
 
-    public long Hits => Volatile.Read(ref _counters.Hits);
+    // A recorded read is a hit counted by the tail it advanced; only hits that are not recorded (sampled out, buffer
+    // full, slot lost to another thread) take the separate counter. One atomic operation per hit, not two.
+    public long Hits => Volatile.Read(ref _counters.Tail) - Volatile.Read(ref _counters.TailAtReset) + Volatile.Read(ref _counters.Hits);
 
     /// <summary>True when the buffer holds as many reads as it can.</summary>
     public bool IsFull => Volatile.Read(ref _counters.Tail) - Volatile.Read(ref _counters.Head) >= BufferSize;
 
     public long Misses => Volatile.Read(ref _counters.Misses);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void CountHit() => Interlocked.Increment(ref _counters.Hits);
 
     public void CountMiss() => Interlocked.Increment(ref _counters.Misses);
 
     public void ResetCounters()
     {
+        Interlocked.Exchange(ref _counters.TailAtReset, Volatile.Read(ref _counters.Tail));
         Interlocked.Exchange(ref _counters.Hits, 0);
         Interlocked.Exchange(ref _counters.Misses, 0);
     }
@@ -36,24 +41,28 @@ internal sealed class ReadStripe
     /// True for one read in <paramref name="every"/> on this stripe. The counter is a plain field: threads that
     /// share a stripe may race on it, which only shifts which reads are sampled.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Sample(int every) => ++_counters.Skip % every == 0;
 
     /// <summary>
-    /// Records a read. Returns true when the buffer is now full and should be drained. When another thread of the
-    /// same stripe wins the slot, or the buffer is full, the read is dropped: the order is then approximate, which
-    /// only happens under contention (from one thread, every read is kept).
+    /// Records a hit for the policy. When another thread of the same stripe wins the slot, or the buffer is full, the
+    /// read is not recorded (only under contention: from one thread every read is kept) and is counted as a hit
+    /// separately. Returns true when the buffer is full and should be drained.
     /// </summary>
-    public bool Record(CacheEntry entry)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool RecordHit(CacheEntry entry)
     {
         var tail = Volatile.Read(ref _counters.Tail);
         var size = tail - Volatile.Read(ref _counters.Head);
         if (size >= BufferSize)
         {
+            CountHit();
             return true;
         }
 
         if (Interlocked.CompareExchange(ref _counters.Tail, tail + 1, tail) != tail)
         {
+            CountHit();
             return false;
         }
 
@@ -115,5 +124,8 @@ internal sealed class ReadStripe
 
         [FieldOffset(96)]
         public int Skip;
+
+        [FieldOffset(104)]
+        public long TailAtReset;
     }
 }

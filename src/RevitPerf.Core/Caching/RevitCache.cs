@@ -146,11 +146,12 @@ public sealed class RevitCache
             // The default clock is read directly: an interface call on every hit is measurable.
             if (!entry.IsExpired(_coarseClock ? CoarseClock.Now() : _clock.MonotonicTicks))
             {
-                stripe.CountHit();
                 // From one thread every read is recorded (exact order); once several threads drain, one in 8 is.
-                if (_tracksReads
-                    && (Volatile.Read(ref _sampling) == 0 || stripe.Sample(ConcurrentReadSampling))
-                    && stripe.Record(entry))
+                if (!_tracksReads || (Volatile.Read(ref _sampling) != 0 && !stripe.Sample(ConcurrentReadSampling)))
+                {
+                    stripe.CountHit();
+                }
+                else if (stripe.RecordHit(entry))
                 {
                     TryDrain(stripe);
                 }
