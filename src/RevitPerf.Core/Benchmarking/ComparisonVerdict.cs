@@ -1,0 +1,14 @@
+namespace RevitPerf.Core.Benchmarking;
+
+/// <summary>How a metric moved against its baseline (for throughput, higher is faster; for the rest, lower).</summary>
+public enum ComparisonVerdict
+{
+    /// <summary>Significantly better, by more than the improvement threshold (10 %) and the noise floor.</summary>
+    Faster,
+
+    /// <summary>No significant change beyond the thresholds.</summary>
+    Same,
+
+    /// <summary>Significantly worse, by more than the regression threshold (20 %) and the noise floor.</summary>
+    Slower,
+}
