@@ -1,0 +1,204 @@
+using System;
+using System.Linq;
+using RevitPerf.Core.Benchmarking;
+
+namespace RevitPerf.Core.Tests.Benchmarking;
+
+public class BenchmarkEngineTests
+{
+    private static (BenchmarkEngine Engine, FakeBenchmarkClock Clock, FakeAllocationProbe Probe) NewEngine()
+    {
+        var clock = new FakeBenchmarkClock();
+        var probe = new FakeAllocationProbe();
+        return (new BenchmarkEngine(clock, probe) { MinimumIterationTime = TimeSpan.FromMilliseconds(1) }, clock, probe);
+    }
+
+    [Fact]
+    public void WhenAnOperationIsFast_ThePilotPutsEnoughInvocationsInAnIterationToReachTheMinimumTime()
+    {
+        var (engine, clock, _) = NewEngine();
+        var workload = new FakeWorkload(clock, nanosPerInvocation: 300);
+        var result = engine.Run(new BenchmarkSpec("fast", workload) { Iterations = 5, WarmupIterations = 2 });
+        Assert.True(result.InvocationsPerIteration * 300 >= 1_000_000);
+        Assert.True(result.InvocationsPerIteration * 300 < 16_000_000);
+        Assert.Equal(5, result.Successes);
+        Assert.All(result.SamplesMs, s => Assert.Equal(0.0003, s, 12));
+        Assert.Equal(1, workload.Runs[0]); // warm-up runs single invocations
+        Assert.Equal(1000 / 0.0003, result.OpsPerSecond, 3); // 300 ns per operation is 3.33 M operations per second
+    }
+
+    [Fact]
+    public void WhenAnOverheadTwinIsGiven_ItsTimeIsSubtractedFromEverySample()
+    {
+        var (engine, clock, _) = NewEngine();
+        var spec = new BenchmarkSpec("calibrated", new FakeWorkload(clock, 1_000))
+        {
+            Overhead = new FakeWorkload(clock, 700),
+            Iterations = 10,
+            InvocationsPerIteration = 100,
+        };
+        var result = engine.Run(spec);
+        Assert.Equal(0.0007, result.OverheadMsPerOp, 12);
+        Assert.All(result.SamplesMs, s => Assert.Equal(0.0003, s, 12));
+    }
+
+    [Fact]
+    public void WhenTheOperationIsEmpty_TheCalibratedResultIsZero()
+    {
+        var (engine, clock, _) = NewEngine();
+        var spec = new BenchmarkSpec("empty", new FakeWorkload(clock, 650)) { Overhead = new FakeWorkload(clock, 650), Iterations = 20 };
+        var stats = engine.Run(spec).Statistics!;
+        Assert.Equal(0, stats.Mean, 12);
+        Assert.Equal(0, stats.Max, 12);
+    }
+
+    [Fact]
+    public void WhenIterationsFail_TheyAreCountedNotTimedAndTheSuccessfulSamplesStay()
+    {
+        var (engine, clock, _) = NewEngine();
+        var workload = new FakeWorkload(clock, 1_000_000);
+        workload.FailOnRun.Add(3);
+        workload.FailOnRun.Add(7);
+        var result = engine.Run(new BenchmarkSpec("flaky", workload) { Iterations = 10, WarmupIterations = 0, InvocationsPerIteration = 1 });
+        Assert.Equal(10, result.Attempts);
+        Assert.Equal(8, result.Successes);
+        Assert.Equal(2, result.Failures);
+        Assert.Equal(0.8, result.SuccessRate, 12);
+        Assert.Equal("element was deleted", result.Error);
+        Assert.Equal(8, result.SamplesMs.Count);
+        Assert.True(workload.TornDown);
+    }
+
+    [Fact]
+    public void WhenEveryIterationFails_TheSuccessRateIsZeroNeverNegative()
+    {
+        var (engine, clock, _) = NewEngine();
+        var workload = new FakeWorkload(clock, 10);
+        foreach (var i in Enumerable.Range(1, 100))
+        {
+            workload.FailOnRun.Add(i);
+        }
+
+        var result = engine.Run(new BenchmarkSpec("broken", workload) { Iterations = 5, WarmupIterations = 2 });
+        Assert.Equal(0, result.SuccessRate);
+        Assert.Null(result.Statistics);
+        Assert.Equal(0, result.OpsPerSecond);
+        Assert.NotNull(result.Error);
+    }
+
+    [Fact]
+    public void WhenTheTimeoutRunsOut_TheBenchmarkStopsAndKeepsItsSamples()
+    {
+        var (engine, clock, _) = NewEngine();
+        var workload = new FakeWorkload(clock, 1_000_000_000); // one second per invocation
+        workload.FailOnRun.Add(4);
+        var result = engine.Run(new BenchmarkSpec("slow", workload)
+        {
+            Iterations = 100, WarmupIterations = 0, InvocationsPerIteration = 1, Timeout = TimeSpan.FromSeconds(10),
+        });
+        Assert.True(result.TimedOut);
+        Assert.Equal(10, result.Attempts); // checked before every iteration, failed ones included
+        Assert.Equal(9, result.Successes);
+        Assert.All(result.SamplesMs, s => Assert.Equal(1000, s, 9));
+        Assert.True(workload.TornDown);
+    }
+
+    [Fact]
+    public void WhenSetupFails_NothingIsMeasuredAndTeardownStillRuns()
+    {
+        var (engine, clock, _) = NewEngine();
+        var workload = new FakeWorkload(clock, 10) { FailSetup = true };
+        var result = engine.Run(new BenchmarkSpec("nomodel", workload));
+        Assert.Equal("Setup failed: no model open", result.Error);
+        Assert.Equal(0, result.Attempts);
+        Assert.Empty(workload.Runs);
+        Assert.True(workload.TornDown);
+    }
+
+    [Fact]
+    public void WhenValidationFails_TheResultSaysSoAfterMeasuring()
+    {
+        var (engine, clock, _) = NewEngine();
+        var workload = new FakeWorkload(clock, 10) { Invalid = "expected 42 walls, got 41" };
+        var result = engine.Run(new BenchmarkSpec("counted", workload) { Iterations = 3 });
+        Assert.Equal("Validation failed: expected 42 walls, got 41", result.Error);
+        Assert.Equal(3, result.Successes);
+    }
+
+    [Fact]
+    public void WhenTheOperationAllocates_BytesPerOperationAreReadOutsideTheTimedWindow()
+    {
+        var (engine, clock, probe) = NewEngine();
+        var workload = new FakeWorkload(clock, 1_000, probe) { BytesPerInvocation = 48 };
+        var result = engine.Run(new BenchmarkSpec("alloc", workload) { Iterations = 10, InvocationsPerIteration = 50, WarmupIterations = 0 });
+        Assert.Equal(48, result.AllocatedBytesPerOp);
+        probe.AllocatedBytes = null;
+        Assert.Null(engine.Run(new BenchmarkSpec("unknown", new FakeWorkload(clock, 1_000)) { Iterations = 2 }).AllocatedBytesPerOp);
+    }
+
+    [Fact]
+    public void WhenTheSuiteTimeoutRunsOut_FinishedResultsStayAndTheRestIsNotStarted()
+    {
+        var (engine, clock, _) = NewEngine();
+        BenchmarkSpec Spec(string name) => new(name, new FakeWorkload(clock, 1_000_000_000))
+        {
+            Iterations = 6, WarmupIterations = 0, InvocationsPerIteration = 1,
+        };
+
+        var started = new System.Collections.Generic.List<string>();
+        var run = engine.RunSuite(new[] { Spec("a"), Spec("b"), Spec("c") }, TimeSpan.FromSeconds(10), (spec, _) => started.Add(spec.Name));
+        Assert.True(run.TimedOut);
+        Assert.Equal(new[] { "a", "b" }, run.Results.Select(r => r.Name));
+        Assert.False(run.Results[0].TimedOut);
+        Assert.Equal(6, run.Results[0].Successes);
+        Assert.True(run.Results[1].TimedOut);
+        Assert.Equal(4, run.Results[1].Successes);
+        Assert.Equal(new[] { "c" }, run.NotRun);
+        Assert.Equal(new[] { "a", "b" }, started);
+    }
+
+    [Fact]
+    public void WhenASpecIsInvalid_ItIsRefused()
+    {
+        var (engine, clock, _) = NewEngine();
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.Run(new BenchmarkSpec("x", new FakeWorkload(clock, 1)) { Iterations = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.Run(new BenchmarkSpec("x", new FakeWorkload(clock, 1)) { Timeout = TimeSpan.Zero }));
+        Assert.Throws<ArgumentException>(() => new BenchmarkSpec(" ", new FakeWorkload(clock, 1)));
+    }
+
+    [Fact]
+    public void WhenRunWithTheRealClock_AnActionWorkloadIsMeasured()
+    {
+        var engine = new BenchmarkEngine { MinimumIterationTime = TimeSpan.FromMilliseconds(0.2) };
+        var result = engine.Run(new BenchmarkSpec("real", new ActionWorkload(() => Math.Sqrt(2))) { Iterations = 5, WarmupIterations = 1 });
+        Assert.Equal(5, result.Successes);
+        Assert.True(result.InvocationsPerIteration > 1);
+        Assert.True(result.Statistics!.Mean >= 0);
+        Assert.NotNull(result.AllocatedBytesPerOp);
+    }
+
+    private sealed class ActionWorkload : IBenchmarkWorkload
+    {
+        private readonly Func<double> _operation;
+
+        public ActionWorkload(Func<double> operation) => _operation = operation;
+
+        public void Setup()
+        {
+        }
+
+        public void Run(long invocations)
+        {
+            for (long i = 0; i < invocations; i++)
+            {
+                _operation();
+            }
+        }
+
+        public string? Validate() => null;
+
+        public void Teardown()
+        {
+        }
+    }
+}
