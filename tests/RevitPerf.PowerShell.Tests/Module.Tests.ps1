@@ -87,6 +87,18 @@ Import-RevitPerformanceConfig -LiteralPath '$config'
     }
 }
 
+Describe 'Dependency resolution' {
+    It 'does not hand its YamlDotNet to code outside the module' {
+        $result = Invoke-FreshPwsh -Script @"
+Import-Module '$(Get-RevitPerfModulePath)'
+Get-RevitPerformanceConfig | Out-Null
+try { [System.Reflection.Assembly]::Load('YamlDotNet, Version=16.0.0.0, Culture=neutral, PublicKeyToken=ec19458f3c15af5e') | Out-Null; 'loaded' }
+catch { 'not found' }
+"@
+        $result.Output | Should -Contain 'not found'
+    }
+}
+
 Describe 'REVITPERF_CONFIG at import' {
     It 'loads the file the variable names' {
         $file = New-TestYaml "benchmark:`n  max_workers: 3`n"

@@ -15,6 +15,8 @@ namespace RevitPerf.PowerShell.Loading;
 /// </summary>
 internal static class DependencyResolver
 {
+    private const string CoreAssemblyName = "RevitPerf.Core";
+
     private static readonly object s_gate = new();
     private static readonly string s_folder =
         Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".", "Dependencies");
@@ -89,13 +91,24 @@ internal static class DependencyResolver
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void UninstallCoreClr() => AssemblyLoadContext.Default.Resolving -= ResolveCoreClr;
 
+    // The default context is only asked for RevitPerf.Core (by the cmdlet assembly); RevitPerf.Core's own
+    // references go through DependencyLoadContext.Load. Answering for YamlDotNet here would hand our copy to any
+    // other module that failed to find its own.
     private static Assembly? ResolveCoreClr(AssemblyLoadContext context, AssemblyName name) =>
-        IsOurs(name) ? ((DependencyLoadContext)s_loadContext!).LoadFromAssemblyName(name) : null;
+        string.Equals(name.Name, CoreAssemblyName, StringComparison.OrdinalIgnoreCase)
+            ? ((DependencyLoadContext)s_loadContext!).LoadFromAssemblyName(name)
+            : null;
 
+    // Windows PowerShell has one context: answer only for our files, and only when one of our assemblies asks
+    // (the requester is unknown on some paths; then the name alone decides).
     private static Assembly? ResolveDesktop(object? sender, ResolveEventArgs args)
     {
         var name = new AssemblyName(args.Name);
-        return IsOurs(name) ? Assembly.LoadFrom(Path.Combine(s_folder, name.Name + ".dll")) : null;
+        var requester = args.RequestingAssembly?.GetName().Name;
+        var fromUs = requester is null
+            || string.Equals(requester, CoreAssemblyName, StringComparison.OrdinalIgnoreCase)
+            || ReferenceEquals(args.RequestingAssembly, typeof(DependencyResolver).Assembly);
+        return fromUs && IsOurs(name) ? Assembly.LoadFrom(Path.Combine(s_folder, name.Name + ".dll")) : null;
     }
 
     private static bool IsOurs(AssemblyName name) => name.Name is not null && s_names!.Contains(name.Name);
