@@ -323,8 +323,22 @@ public sealed class RevitCache
     /// <summary>Removes every expired entry (a full pass: for background maintenance, never on a read or write).</summary>
     public int RemoveExpired()
     {
-        var now = _clock.MonotonicTicks;
-        return RemoveWhere(_map.Values.Where(e => e.IsExpired(now)).Select(e => e.Key).ToList(), RemovalReason.Expired);
+        // Checked under the lock, entry by entry: a key set again since it expired keeps its new entry.
+        List<CacheEntryRemovedEventArgs>? removed = null;
+        var count = 0;
+        lock (_lock)
+        {
+            DrainAll();
+            var now = _clock.MonotonicTicks;
+            foreach (var entry in _map.Values.Where(e => e.IsExpired(now)).ToList())
+            {
+                RemoveLocked(entry, RemovalReason.Expired, ref removed);
+                count++;
+            }
+        }
+
+        Notify(removed);
+        return count;
     }
 
     /// <summary>A snapshot of the live entries whose keys match <paramref name="pattern"/> (all when null).</summary>

@@ -70,6 +70,19 @@ public class RevitCacheTests
     }
 
     [Fact]
+    public void WhenAnExpiredKeyIsSetAgain_TheSweepKeepsTheNewEntry()
+    {
+        var clock = new ManualClock();
+        var cache = NewCache(ttl: TimeSpan.FromSeconds(10), clock: clock);
+        cache.Set("k", 1);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        cache.Set("k", 2);
+        Assert.Equal(0, cache.RemoveExpired());
+        Assert.True(cache.TryGet("k", out var value));
+        Assert.Equal(2, value);
+    }
+
+    [Fact]
     public void WhenAKeyIsUpdatedAtCapacity_NoOtherEntryIsEvicted()
     {
         var cache = NewCache(maxSize: 3);
