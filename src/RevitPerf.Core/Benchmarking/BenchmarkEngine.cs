@@ -52,6 +52,7 @@ public sealed class BenchmarkEngine
         double overhead = 0;
         double? allocatedPerOp = null;
         var collections = new double[3];
+        long peakHeapGrowth = 0;
 
         try
         {
@@ -85,6 +86,7 @@ public sealed class BenchmarkEngine
 
             var bytesBefore = _allocations.AllocatedBytes;
             var gcBefore = Enumerable.Range(0, 3).Select(_allocations.CollectionCount).ToArray();
+            var heapBefore = _allocations.ManagedHeapBytes;
             var ticksPerMs = _clock.TicksPerSecond / 1000;
             while (!timedOut && attempts < spec.Iterations)
             {
@@ -108,6 +110,9 @@ public sealed class BenchmarkEngine
 
                 var after = _clock.Timestamp;
                 samples.Add(((after - before) / ticksPerMs / invocations) - overhead);
+
+                // Between iterations, outside the timed window: how far the managed heap grew at its highest.
+                peakHeapGrowth = Math.Max(peakHeapGrowth, _allocations.ManagedHeapBytes - heapBefore);
             }
 
             // Counters are read outside the timed window, once for all iterations.
@@ -136,7 +141,10 @@ public sealed class BenchmarkEngine
             Teardown(spec.Workload, ref error);
         }
 
-        return new BenchmarkMeasurement(spec, samples, attempts, error, timedOut, invocations, overhead, allocatedPerOp, collections, Elapsed(start));
+        return new BenchmarkMeasurement(spec, samples, attempts, error, timedOut, invocations, overhead, allocatedPerOp, collections, Elapsed(start))
+        {
+            PeakMemoryMB = peakHeapGrowth / (1024.0 * 1024.0),
+        };
     }
 
     /// <summary>

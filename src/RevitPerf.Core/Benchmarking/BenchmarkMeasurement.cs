@@ -81,6 +81,12 @@ public sealed class BenchmarkMeasurement
     /// <summary>Operations per second from the mean measured operation time.</summary>
     public double OpsPerSecond { get; }
 
+    /// <summary>
+    /// The benchmark's memory: how far the managed heap grew above where it stood before the iterations, at its
+    /// highest between iterations, in MB. Never the process's resident size, which belongs to everything else too.
+    /// </summary>
+    public double PeakMemoryMB { get; internal set; }
+
     /// <summary>Wall time of the whole benchmark, set-up to teardown.</summary>
     public TimeSpan Elapsed { get; }
 }

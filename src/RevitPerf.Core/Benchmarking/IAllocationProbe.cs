@@ -8,4 +8,7 @@ public interface IAllocationProbe
 
     /// <summary>Collections so far of generation <paramref name="generation"/> (0, 1 or 2).</summary>
     int CollectionCount(int generation);
+
+    /// <summary>Bytes on the managed heap now, without forcing a collection.</summary>
+    long ManagedHeapBytes { get; }
 }

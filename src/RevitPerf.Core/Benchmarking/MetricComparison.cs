@@ -4,9 +4,10 @@ namespace RevitPerf.Core.Benchmarking;
 public sealed class MetricComparison
 {
     internal MetricComparison(
-        string metric, double baselineMedian, double currentMedian, double changePercent, double pValue,
+        string benchmark, string metric, double baselineMedian, double currentMedian, double changePercent, double pValue,
         ComparisonVerdict verdict, RegressionSeverity severity)
     {
+        Benchmark = benchmark;
         Metric = metric;
         BaselineMedian = baselineMedian;
         CurrentMedian = currentMedian;
@@ -15,6 +16,9 @@ public sealed class MetricComparison
         Verdict = verdict;
         Severity = severity;
     }
+
+    /// <summary>The benchmark compared.</summary>
+    public string Benchmark { get; }
 
     /// <summary>The metric's name (e.g. LatencyMs, AllocatedBytesPerOp, OpsPerSecond).</summary>
     public string Metric { get; }

@@ -45,6 +45,9 @@ public sealed class RuntimeAllocationProbe : IAllocationProbe
     /// <inheritdoc />
     public int CollectionCount(int generation) => GC.CollectionCount(generation);
 
+    /// <inheritdoc />
+    public long ManagedHeapBytes => GC.GetTotalMemory(false);
+
     private static Func<long>? Bind()
     {
         var method = typeof(GC).GetMethod("GetAllocatedBytesForCurrentThread", BindingFlags.Public | BindingFlags.Static, null, Type.EmptyTypes, null);

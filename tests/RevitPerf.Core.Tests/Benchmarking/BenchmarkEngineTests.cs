@@ -137,6 +137,16 @@ public class BenchmarkEngineTests
     }
 
     [Fact]
+    public void WhenTheWorkloadHoldsMemory_ThePeakGrowthOfTheManagedHeapIsItsMemory()
+    {
+        var (engine, clock, probe) = NewEngine();
+        probe.ManagedHeapBytes = 500L << 20; // the rest of the process: not the benchmark's
+        var workload = new FakeWorkload(clock, 1_000, probe) { RetainedBytesPerRun = 1L << 20 };
+        var result = engine.Run(new BenchmarkSpec("holds", workload) { Iterations = 8, WarmupIterations = 0, InvocationsPerIteration = 1 });
+        Assert.Equal(8, result.PeakMemoryMB, 9);
+    }
+
+    [Fact]
     public void WhenTheSuiteTimeoutRunsOut_FinishedResultsStayAndTheRestIsNotStarted()
     {
         var (engine, clock, _) = NewEngine();

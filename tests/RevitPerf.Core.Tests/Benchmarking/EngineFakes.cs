@@ -20,6 +20,8 @@ internal sealed class FakeAllocationProbe : IAllocationProbe
     public int[] Collections { get; } = new int[3];
 
     public int CollectionCount(int generation) => Collections[generation];
+
+    public long ManagedHeapBytes { get; set; }
 }
 
 /// <summary>
@@ -41,6 +43,8 @@ internal sealed class FakeWorkload : IBenchmarkWorkload
     public long NanosPerInvocation { get; set; }
 
     public long BytesPerInvocation { get; set; }
+
+    public long RetainedBytesPerRun { get; set; }
 
     public HashSet<int> FailOnRun { get; } = new();
 
@@ -70,6 +74,7 @@ internal sealed class FakeWorkload : IBenchmarkWorkload
         if (_probe is not null)
         {
             _probe.AllocatedBytes += BytesPerInvocation * invocations;
+            _probe.ManagedHeapBytes += RetainedBytesPerRun;
         }
 
         if (FailOnRun.Contains(Runs.Count))

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+
+namespace RevitPerf.Core.Benchmarking;
+
+/// <summary>
+/// One benchmark's result, flat and the same shape every time (Name and Suite first, numbers with their unit in the
+/// name, nothing nested among the properties), so a set of them goes straight into Export-Csv or Export-Excel. The
+/// raw samples are behind <see cref="GetSamplesMs"/>.
+/// </summary>
+public sealed class BenchmarkResult
+{
+    private readonly IReadOnlyList<double> _samples;
+
+    /// <summary>Builds the result of <paramref name="measurement"/> judged by <paramref name="targets"/>.</summary>
+    public BenchmarkResult(BenchmarkMeasurement measurement, BenchmarkTargets? targets, BenchmarkEnvironment environment, DateTime timestamp)
+    {
+        if (measurement is null)
+        {
+            throw new ArgumentNullException(nameof(measurement));
+        }
+
+        if (environment is null)
+        {
+            throw new ArgumentNullException(nameof(environment));
+        }
+
+        targets ??= new BenchmarkTargets();
+        var stats = measurement.Statistics;
+        Name = measurement.Name;
+        Suite = measurement.Suite;
+        MeanMs = stats?.Mean ?? 0;
+        MedianMs = stats?.Median ?? 0;
+        P95Ms = stats?.P95 ?? 0;
+        P99Ms = stats?.P99 ?? 0;
+        MinMs = stats?.Min ?? 0;
+        MaxMs = stats?.Max ?? 0;
+        StdDevMs = stats?.StdDev ?? 0;
+        ErrorMs = stats?.ErrorHalfWidth ?? 0;
+        OpsPerSecond = measurement.OpsPerSecond;
+        AllocatedBytesPerOp = measurement.AllocatedBytesPerOp;
+        PeakMemoryMB = measurement.PeakMemoryMB;
+        Gen0Per1000Ops = measurement.Gen0Per1000Ops;
+        Gen1Per1000Ops = measurement.Gen1Per1000Ops;
+        Gen2Per1000Ops = measurement.Gen2Per1000Ops;
+        Iterations = measurement.Successes;
+        InvocationsPerIteration = measurement.InvocationsPerIteration;
+        SuccessRate = measurement.SuccessRate;
+        Outliers = stats?.Outliers ?? 0;
+        TargetLatencyMs = targets.LatencyMs;
+        TargetMemoryMB = targets.MemoryMB;
+        TargetThroughputOpsPerSec = targets.ThroughputOpsPerSec;
+
+        // A target is met only by a benchmark that produced figures; one with no successful iteration meets nothing.
+        var measured = stats is not null;
+        MetLatencyTarget = targets.LatencyMs is { } latency ? measured && MeanMs <= latency : null;
+        MetMemoryTarget = targets.MemoryMB is { } memory ? measured && PeakMemoryMB <= memory : null;
+        MetThroughputTarget = targets.ThroughputOpsPerSec is { } throughput ? measured && OpsPerSecond >= throughput : null;
+        MetTargets = measured && measurement.Failures == 0 && measurement.Error is null
+            && MetLatencyTarget != false && MetMemoryTarget != false && MetThroughputTarget != false;
+        TimedOut = measurement.TimedOut;
+        Error = measurement.Error;
+        Timestamp = timestamp;
+        MachineName = environment.MachineName;
+        PowerShellVersion = environment.PowerShellVersion;
+        PowerShellEdition = environment.PowerShellEdition;
+        OS = environment.OS;
+        ModuleVersion = environment.ModuleVersion;
+        _samples = measurement.SamplesMs;
+    }
+
+    /// <summary>The benchmark's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Its suite.</summary>
+    public string Suite { get; }
+
+    /// <summary>Mean operation time, ms.</summary>
+    public double MeanMs { get; }
+
+    /// <summary>Median operation time, ms.</summary>
+    public double MedianMs { get; }
+
+    /// <summary>95th percentile, ms.</summary>
+    public double P95Ms { get; }
+
+    /// <summary>99th percentile, ms.</summary>
+    public double P99Ms { get; }
+
+    /// <summary>Fastest iteration, ms per operation.</summary>
+    public double MinMs { get; }
+
+    /// <summary>Slowest iteration, ms per operation.</summary>
+    public double MaxMs { get; }
+
+    /// <summary>Sample standard deviation, ms.</summary>
+    public double StdDevMs { get; }
+
+    /// <summary>Half-width of the 99.9 % confidence interval of the mean, ms.</summary>
+    public double ErrorMs { get; }
+
+    /// <summary>Operations per second from the mean.</summary>
+    public double OpsPerSecond { get; }
+
+    /// <summary>Bytes allocated per operation (null where the runtime cannot tell).</summary>
+    public double? AllocatedBytesPerOp { get; }
+
+    /// <summary>Peak growth of the managed heap during the iterations, MB.</summary>
+    public double PeakMemoryMB { get; }
+
+    /// <summary>Generation 0 collections per 1,000 operations.</summary>
+    public double Gen0Per1000Ops { get; }
+
+    /// <summary>Generation 1 collections per 1,000 operations.</summary>
+    public double Gen1Per1000Ops { get; }
+
+    /// <summary>Generation 2 collections per 1,000 operations.</summary>
+    public double Gen2Per1000Ops { get; }
+
+    /// <summary>Measured iterations that succeeded (each one sample).</summary>
+    public int Iterations { get; }
+
+    /// <summary>Operations timed together per iteration.</summary>
+    public long InvocationsPerIteration { get; }
+
+    /// <summary>Successful iterations / attempted ones, 0..1.</summary>
+    public double SuccessRate { get; }
+
+    /// <summary>Samples outside Tukey's fences.</summary>
+    public int Outliers { get; }
+
+    /// <summary>The latency target, ms (null: not judged).</summary>
+    public double? TargetLatencyMs { get; }
+
+    /// <summary>The memory target, MB (null: not judged).</summary>
+    public double? TargetMemoryMB { get; }
+
+    /// <summary>The throughput target, operations per second (null: not judged).</summary>
+    public double? TargetThroughputOpsPerSec { get; }
+
+    /// <summary>MeanMs within the latency target (null when there is none).</summary>
+    public bool? MetLatencyTarget { get; }
+
+    /// <summary>PeakMemoryMB within the memory target (null when there is none).</summary>
+    public bool? MetMemoryTarget { get; }
+
+    /// <summary>OpsPerSecond at or above the throughput target (null when there is none).</summary>
+    public bool? MetThroughputTarget { get; }
+
+    /// <summary>Every target given was met, and nothing failed.</summary>
+    public bool MetTargets { get; }
+
+    /// <summary>The time limit stopped the benchmark before all its iterations.</summary>
+    public bool TimedOut { get; }
+
+    /// <summary>The first error, or null.</summary>
+    public string? Error { get; }
+
+    /// <summary>When the benchmark ran (UTC).</summary>
+    public DateTime Timestamp { get; }
+
+    /// <summary>The machine.</summary>
+    public string MachineName { get; }
+
+    /// <summary>PowerShell's version.</summary>
+    public string PowerShellVersion { get; }
+
+    /// <summary>Desktop or Core.</summary>
+    public string PowerShellEdition { get; }
+
+    /// <summary>The operating system.</summary>
+    public string OS { get; }
+
+    /// <summary>RevitPerf's version.</summary>
+    public string ModuleVersion { get; }
+
+    /// <summary>The raw samples, ms per operation, in run order.</summary>
+    public double[] GetSamplesMs()
+    {
+        var copy = new double[_samples.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = _samples[i];
+        }
+
+        return copy;
+    }
+}
