@@ -46,6 +46,7 @@ public sealed class BenchmarkEngine
 
         string? error = null;
         var samples = new List<double>(spec.Iterations);
+        var allocationSamples = new List<double>(spec.TrackMemory ? spec.Iterations : 0);
         var attempts = 0;
         var timedOut = false;
         long invocations = 1;
@@ -53,6 +54,9 @@ public sealed class BenchmarkEngine
         double? allocatedPerOp = null;
         var collections = new double[3];
         long peakHeapGrowth = 0;
+        double? reportedMemory = null;
+        double? hitRatio = null;
+        var metrics = spec.Workload as IBenchmarkMetrics;
 
         try
         {
@@ -62,7 +66,7 @@ public sealed class BenchmarkEngine
         {
             error = "Setup failed: " + ex.Message;
             Teardown(spec.Workload, ref error);
-            return new BenchmarkMeasurement(spec, samples, 0, error, false, invocations, 0, null, collections, Elapsed(start));
+            return new BenchmarkMeasurement(spec, samples, allocationSamples, 0, error, false, invocations, 0, null, collections, Elapsed(start));
         }
 
         try
@@ -81,12 +85,14 @@ public sealed class BenchmarkEngine
             invocations = spec.InvocationsPerIteration ?? (timedOut ? 1 : Pilot(spec.Workload, limit, ref error));
             if (spec.Overhead is not null && !timedOut)
             {
-                overhead = Calibrate(spec.Overhead, invocations, limit);
+                overhead = Calibrate(spec.Overhead, invocations, spec.CalibrationIterations ?? CalibrationIterations, limit);
             }
 
-            var bytesBefore = _allocations.AllocatedBytes;
-            var gcBefore = Enumerable.Range(0, 3).Select(_allocations.CollectionCount).ToArray();
-            var heapBefore = _allocations.ManagedHeapBytes;
+            metrics?.BeginMeasurement();
+            var track = spec.TrackMemory;
+            var bytesBefore = track ? _allocations.AllocatedBytes : null;
+            var gcBefore = track ? Enumerable.Range(0, 3).Select(_allocations.CollectionCount).ToArray() : new int[3];
+            var heapBefore = track ? _allocations.ManagedHeapBytes : 0;
             var ticksPerMs = _clock.TicksPerSecond / 1000;
             while (!timedOut && attempts < spec.Iterations)
             {
@@ -97,6 +103,9 @@ public sealed class BenchmarkEngine
                 }
 
                 attempts++;
+
+                // Read before the first timestamp and after the second: the counters stay outside the timed window.
+                var iterationBytes = track ? _allocations.AllocatedBytes : null;
                 var before = _clock.Timestamp;
                 try
                 {
@@ -110,14 +119,21 @@ public sealed class BenchmarkEngine
 
                 var after = _clock.Timestamp;
                 samples.Add(((after - before) / ticksPerMs / invocations) - overhead);
+                if (track)
+                {
+                    if (iterationBytes is { } startBytes && _allocations.AllocatedBytes is { } endBytes)
+                    {
+                        allocationSamples.Add(Math.Max(0, endBytes - startBytes) / (double)invocations);
+                    }
 
-                // Between iterations, outside the timed window: how far the managed heap grew at its highest.
-                peakHeapGrowth = Math.Max(peakHeapGrowth, _allocations.ManagedHeapBytes - heapBefore);
+                    // How far the managed heap grew at its highest, read between iterations.
+                    peakHeapGrowth = Math.Max(peakHeapGrowth, _allocations.ManagedHeapBytes - heapBefore);
+                }
             }
 
             // Counters are read outside the timed window, once for all iterations.
             var operations = (double)attempts * invocations;
-            if (operations > 0)
+            if (operations > 0 && track)
             {
                 var bytesAfter = _allocations.AllocatedBytes;
                 allocatedPerOp = bytesBefore is { } b && bytesAfter is { } a ? Math.Max(0, a - b) / operations : null;
@@ -125,6 +141,12 @@ public sealed class BenchmarkEngine
                 {
                     collections[g] = (_allocations.CollectionCount(g) - gcBefore[g]) * 1000 / operations;
                 }
+            }
+
+            if (metrics is not null)
+            {
+                reportedMemory = metrics.MemoryMB;
+                hitRatio = metrics.HitRatio;
             }
 
             if (samples.Count > 0 && spec.Workload.Validate() is { } invalid)
@@ -141,9 +163,10 @@ public sealed class BenchmarkEngine
             Teardown(spec.Workload, ref error);
         }
 
-        return new BenchmarkMeasurement(spec, samples, attempts, error, timedOut, invocations, overhead, allocatedPerOp, collections, Elapsed(start))
+        return new BenchmarkMeasurement(spec, samples, allocationSamples, attempts, error, timedOut, invocations, overhead, allocatedPerOp, collections, Elapsed(start))
         {
-            PeakMemoryMB = peakHeapGrowth / (1024.0 * 1024.0),
+            PeakMemoryMB = reportedMemory ?? peakHeapGrowth / (1024.0 * 1024.0),
+            HitRatio = hitRatio,
         };
     }
 
@@ -202,14 +225,14 @@ public sealed class BenchmarkEngine
         return invocations;
     }
 
-    private double Calibrate(IBenchmarkWorkload overhead, long invocations, long limit)
+    private double Calibrate(IBenchmarkWorkload overhead, long invocations, int iterations, long limit)
     {
-        var perOp = new List<double>(CalibrationIterations);
+        var perOp = new List<double>(iterations);
         var ticksPerMs = _clock.TicksPerSecond / 1000;
         try
         {
             overhead.Setup();
-            for (var i = 0; i < CalibrationIterations && _clock.Timestamp < limit; i++)
+            for (var i = 0; i < iterations && _clock.Timestamp < limit; i++)
             {
                 var before = _clock.Timestamp;
                 overhead.Run(invocations);

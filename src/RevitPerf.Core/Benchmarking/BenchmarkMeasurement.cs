@@ -7,12 +7,14 @@ namespace RevitPerf.Core.Benchmarking;
 public sealed class BenchmarkMeasurement
 {
     internal BenchmarkMeasurement(
-        BenchmarkSpec spec, IReadOnlyList<double> samplesMs, int attempts, string? error, bool timedOut,
+        BenchmarkSpec spec, IReadOnlyList<double> samplesMs, IReadOnlyList<double> allocatedBytesSamples, int attempts, string? error, bool timedOut,
         long invocationsPerIteration, double overheadMsPerOp, double? allocatedBytesPerOp, double[] collectionsPer1000, TimeSpan elapsed)
     {
         Name = spec.Name;
         Suite = spec.Suite;
         SamplesMs = samplesMs;
+        AllocatedBytesSamples = allocatedBytesSamples;
+        Targets = spec.Targets;
         Statistics = samplesMs.Count > 0 ? SampleStatistics.From(samplesMs) : null;
         Attempts = attempts;
         Successes = samplesMs.Count;
@@ -38,6 +40,15 @@ public sealed class BenchmarkMeasurement
 
     /// <summary>Milliseconds per operation, one per successful iteration, overhead subtracted.</summary>
     public IReadOnlyList<double> SamplesMs { get; }
+
+    /// <summary>Bytes allocated per operation, one per successful iteration (empty where the runtime cannot tell).</summary>
+    public IReadOnlyList<double> AllocatedBytesSamples { get; }
+
+    /// <summary>The targets the benchmark's definition carried, or null.</summary>
+    public BenchmarkTargets? Targets { get; }
+
+    /// <summary>The hit ratio the workload reported for the measured iterations, or null.</summary>
+    public double? HitRatio { get; internal set; }
 
     /// <summary>The samples' statistics; null when no iteration succeeded.</summary>
     public SampleStatistics? Statistics { get; }

@@ -11,8 +11,12 @@ namespace RevitPerf.Core.Benchmarking;
 public sealed class BenchmarkResult
 {
     private readonly IReadOnlyList<double> _samples;
+    private readonly IReadOnlyList<double> _allocationSamples;
 
-    /// <summary>Builds the result of <paramref name="measurement"/> judged by <paramref name="targets"/>.</summary>
+    /// <summary>
+    /// Builds the result of <paramref name="measurement"/> judged by <paramref name="targets"/> (null: the targets its
+    /// definition carried).
+    /// </summary>
     public BenchmarkResult(BenchmarkMeasurement measurement, BenchmarkTargets? targets, BenchmarkEnvironment environment, DateTime timestamp)
     {
         if (measurement is null)
@@ -25,7 +29,7 @@ public sealed class BenchmarkResult
             throw new ArgumentNullException(nameof(environment));
         }
 
-        targets ??= new BenchmarkTargets();
+        targets ??= measurement.Targets ?? new BenchmarkTargets();
         var stats = measurement.Statistics;
         Name = measurement.Name;
         Suite = measurement.Suite;
@@ -40,6 +44,7 @@ public sealed class BenchmarkResult
         OpsPerSecond = measurement.OpsPerSecond;
         AllocatedBytesPerOp = measurement.AllocatedBytesPerOp;
         PeakMemoryMB = measurement.PeakMemoryMB;
+        HitRatio = measurement.HitRatio;
         Gen0Per1000Ops = measurement.Gen0Per1000Ops;
         Gen1Per1000Ops = measurement.Gen1Per1000Ops;
         Gen2Per1000Ops = measurement.Gen2Per1000Ops;
@@ -50,14 +55,16 @@ public sealed class BenchmarkResult
         TargetLatencyMs = targets.LatencyMs;
         TargetMemoryMB = targets.MemoryMB;
         TargetThroughputOpsPerSec = targets.ThroughputOpsPerSec;
+        TargetHitRatio = targets.HitRatio;
 
         // A target is met only by a benchmark that produced figures; one with no successful iteration meets nothing.
         var measured = stats is not null;
         MetLatencyTarget = targets.LatencyMs is { } latency ? measured && MeanMs <= latency : null;
         MetMemoryTarget = targets.MemoryMB is { } memory ? measured && PeakMemoryMB <= memory : null;
         MetThroughputTarget = targets.ThroughputOpsPerSec is { } throughput ? measured && OpsPerSecond >= throughput : null;
+        MetHitRatioTarget = targets.HitRatio is { } ratio ? measured && HitRatio is { } hits && hits >= ratio : null;
         MetTargets = measured && measurement.Failures == 0 && measurement.Error is null
-            && MetLatencyTarget != false && MetMemoryTarget != false && MetThroughputTarget != false;
+            && MetLatencyTarget != false && MetMemoryTarget != false && MetThroughputTarget != false && MetHitRatioTarget != false;
         TimedOut = measurement.TimedOut;
         Error = measurement.Error;
         Timestamp = timestamp;
@@ -67,6 +74,7 @@ public sealed class BenchmarkResult
         OS = environment.OS;
         ModuleVersion = environment.ModuleVersion;
         _samples = measurement.SamplesMs;
+        _allocationSamples = measurement.AllocatedBytesSamples;
     }
 
     /// <summary>The benchmark's name.</summary>
@@ -108,6 +116,9 @@ public sealed class BenchmarkResult
     /// <summary>Peak growth of the managed heap during the iterations, MB.</summary>
     public double PeakMemoryMB { get; }
 
+    /// <summary>The hit ratio the workload reported (0..1), or null when it has none.</summary>
+    public double? HitRatio { get; }
+
     /// <summary>Generation 0 collections per 1,000 operations.</summary>
     public double Gen0Per1000Ops { get; }
 
@@ -138,6 +149,9 @@ public sealed class BenchmarkResult
     /// <summary>The throughput target, operations per second (null: not judged).</summary>
     public double? TargetThroughputOpsPerSec { get; }
 
+    /// <summary>The hit-ratio target, 0..1 (null: not judged).</summary>
+    public double? TargetHitRatio { get; }
+
     /// <summary>MeanMs within the latency target (null when there is none).</summary>
     public bool? MetLatencyTarget { get; }
 
@@ -147,8 +161,20 @@ public sealed class BenchmarkResult
     /// <summary>OpsPerSecond at or above the throughput target (null when there is none).</summary>
     public bool? MetThroughputTarget { get; }
 
+    /// <summary>HitRatio at or above the hit-ratio target (null when there is none).</summary>
+    public bool? MetHitRatioTarget { get; }
+
     /// <summary>Every target given was met, and nothing failed.</summary>
     public bool MetTargets { get; }
+
+    /// <summary>
+    /// Against a baseline: Slower when any metric regressed, else Faster when the latency improved, else Same; null
+    /// when the benchmark was not compared.
+    /// </summary>
+    public string? BaselineVerdict { get; private set; }
+
+    /// <summary>The latency's change against the baseline's median, in percent; null when not compared.</summary>
+    public double? BaselineChangePercent { get; private set; }
 
     /// <summary>The time limit stopped the benchmark before all its iterations.</summary>
     public bool TimedOut { get; }
@@ -173,6 +199,36 @@ public sealed class BenchmarkResult
 
     /// <summary>RevitPerf's version.</summary>
     public string ModuleVersion { get; }
+
+    /// <summary>Records how this benchmark compared with its baseline (the comparisons of its metrics).</summary>
+    public void RecordComparison(IReadOnlyList<MetricComparison> comparisons)
+    {
+        if (comparisons is null || comparisons.Count == 0)
+        {
+            return;
+        }
+
+        BaselineVerdict = BenchmarkComparer.Summarize(comparisons).ToString();
+        foreach (var comparison in comparisons)
+        {
+            if (comparison.Metric == BenchmarkComparer.LatencyMetric)
+            {
+                BaselineChangePercent = comparison.ChangePercent;
+            }
+        }
+    }
+
+    /// <summary>Bytes allocated per operation, one per successful iteration, in run order (empty when not tracked).</summary>
+    public double[] GetAllocatedBytesSamples()
+    {
+        var copy = new double[_allocationSamples.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = _allocationSamples[i];
+        }
+
+        return copy;
+    }
 
     /// <summary>The raw samples, ms per operation, in run order.</summary>
     public double[] GetSamplesMs()

@@ -100,6 +100,7 @@ public static class BenchmarkResultsFile
         new("ops_per_second", r.OpsPerSecond),
         new("allocated_bytes_per_op", r.AllocatedBytesPerOp),
         new("peak_memory_mb", r.PeakMemoryMB),
+        new("hit_ratio", r.HitRatio),
         new("gen0_per_1000_ops", r.Gen0Per1000Ops),
         new("gen1_per_1000_ops", r.Gen1Per1000Ops),
         new("gen2_per_1000_ops", r.Gen2Per1000Ops),
@@ -110,10 +111,14 @@ public static class BenchmarkResultsFile
         new("target_latency_ms", r.TargetLatencyMs),
         new("target_memory_mb", r.TargetMemoryMB),
         new("target_throughput_ops_per_sec", r.TargetThroughputOpsPerSec),
+        new("target_hit_ratio", r.TargetHitRatio),
         new("met_latency_target", r.MetLatencyTarget),
         new("met_memory_target", r.MetMemoryTarget),
         new("met_throughput_target", r.MetThroughputTarget),
+        new("met_hit_ratio_target", r.MetHitRatioTarget),
         new("met_targets", r.MetTargets),
+        new("baseline_verdict", r.BaselineVerdict),
+        new("baseline_change_percent", r.BaselineChangePercent),
         new("timed_out", r.TimedOut),
         new("error", r.Error),
         new("timestamp", r.Timestamp),
@@ -126,6 +131,7 @@ public static class BenchmarkResultsFile
             new("module_version", r.ModuleVersion),
         }),
         new("samples_ms", r.GetSamplesMs()),
+        new("allocated_bytes_samples", r.GetAllocatedBytesSamples()),
     };
 
     private static List<KeyValuePair<string, object?>> Summary(IReadOnlyList<BenchmarkResult> results)
@@ -146,12 +152,14 @@ public static class BenchmarkResultsFile
             new("latency_targets", Count(results, r => r.MetLatencyTarget)),
             new("memory_targets", Count(results, r => r.MetMemoryTarget)),
             new("throughput_targets", Count(results, r => r.MetThroughputTarget)),
+            new("hit_ratio_targets", Count(results, r => r.MetHitRatioTarget)),
         };
     }
 
     private static List<KeyValuePair<string, object?>> Regression(MetricComparison c) => new()
     {
         new("benchmark", c.Benchmark),
+        new("suite", c.Suite),
         new("metric", c.Metric),
         new("baseline_median", c.BaselineMedian),
         new("current_median", c.CurrentMedian),

@@ -39,6 +39,15 @@ public sealed class BenchmarkSpec
     /// <summary>Invocations per iteration; null to let the pilot choose.</summary>
     public long? InvocationsPerIteration { get; set; }
 
+    /// <summary>Iterations of the <see cref="Overhead"/> twin for the calibration; null for the engine's default.</summary>
+    public int? CalibrationIterations { get; set; }
+
+    /// <summary>The targets the result is judged by (none judged when null or left empty).</summary>
+    public BenchmarkTargets? Targets { get; set; }
+
+    /// <summary>Read allocation and collection counters (enable_memory_tracking); false leaves them unreported.</summary>
+    public bool TrackMemory { get; set; } = true;
+
     internal void Validate()
     {
         if (Iterations < 1)
@@ -54,6 +63,11 @@ public sealed class BenchmarkSpec
         if (Timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The timeout must be positive.");
+        }
+
+        if (CalibrationIterations is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CalibrationIterations), CalibrationIterations, "At least one calibration iteration is needed.");
         }
 
         if (InvocationsPerIteration is < 1)

@@ -11,4 +11,10 @@ public sealed class BenchmarkTargets
 
     /// <summary>Operations per second must reach at least this.</summary>
     public double? ThroughputOpsPerSec { get; set; }
+
+    /// <summary>The hit ratio the workload reports (0..1) must reach at least this.</summary>
+    public double? HitRatio { get; set; }
+
+    /// <summary>True when no target is set.</summary>
+    public bool IsEmpty => LatencyMs is null && MemoryMB is null && ThroughputOpsPerSec is null && HitRatio is null;
 }

@@ -4,10 +4,11 @@ namespace RevitPerf.Core.Benchmarking;
 public sealed class MetricComparison
 {
     internal MetricComparison(
-        string benchmark, string metric, double baselineMedian, double currentMedian, double changePercent, double pValue,
+        string benchmark, string suite, string metric, double baselineMedian, double currentMedian, double changePercent, double pValue,
         ComparisonVerdict verdict, RegressionSeverity severity)
     {
         Benchmark = benchmark;
+        Suite = suite;
         Metric = metric;
         BaselineMedian = baselineMedian;
         CurrentMedian = currentMedian;
@@ -19,6 +20,9 @@ public sealed class MetricComparison
 
     /// <summary>The benchmark compared.</summary>
     public string Benchmark { get; }
+
+    /// <summary>The benchmark's suite.</summary>
+    public string Suite { get; }
 
     /// <summary>The metric's name (e.g. LatencyMs, AllocatedBytesPerOp, OpsPerSecond).</summary>
     public string Metric { get; }

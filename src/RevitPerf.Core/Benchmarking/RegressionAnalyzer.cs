@@ -46,7 +46,7 @@ public sealed class RegressionAnalyzer
     /// absolute difference of medians, in the metric's unit, that can count at all.
     /// </summary>
     public MetricComparison Compare(
-        string metric, IReadOnlyList<double> baseline, IReadOnlyList<double> current, bool higherIsBetter = false, double noiseFloor = 0, string benchmark = "")
+        string metric, IReadOnlyList<double> baseline, IReadOnlyList<double> current, bool higherIsBetter = false, double noiseFloor = 0, string benchmark = "", string suite = "")
     {
         var before = SampleStatistics.From(baseline).Median;
         var after = SampleStatistics.From(current).Median;
@@ -60,10 +60,10 @@ public sealed class RegressionAnalyzer
         if (meaningful && worsePercent > RegressionThresholdPercent)
         {
             var severity = worsePercent > HighSeverityPercent ? RegressionSeverity.High : RegressionSeverity.Medium;
-            return new MetricComparison(benchmark, metric, before, after, change, p, ComparisonVerdict.Slower, severity);
+            return new MetricComparison(benchmark, suite, metric, before, after, change, p, ComparisonVerdict.Slower, severity);
         }
 
         var verdict = meaningful && -worsePercent > ImprovementThresholdPercent ? ComparisonVerdict.Faster : ComparisonVerdict.Same;
-        return new MetricComparison(benchmark, metric, before, after, change, p, verdict, RegressionSeverity.None);
+        return new MetricComparison(benchmark, suite, metric, before, after, change, p, verdict, RegressionSeverity.None);
     }
 }

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace RevitPerf.Core.Benchmarking;
+
+/// <summary>
+/// How to start a fresh PowerShell process: the executable and the arguments that come before PowerShell's own
+/// (for PowerShell run as a .NET tool, <c>dotnet</c> and the path of pwsh.dll). Scripts go in as -EncodedCommand, so
+/// no quoting rules of any shell are involved.
+/// </summary>
+public sealed class PowerShellLauncher
+{
+    /// <summary>Creates a launcher.</summary>
+    public PowerShellLauncher(string fileName, IEnumerable<string>? leadingArguments = null)
+    {
+        FileName = string.IsNullOrWhiteSpace(fileName) ? throw new ArgumentException("An executable is needed.", nameof(fileName)) : fileName;
+        LeadingArguments = leadingArguments?.ToList() ?? new List<string>();
+    }
+
+    /// <summary>The executable.</summary>
+    public string FileName { get; }
+
+    /// <summary>Arguments placed before PowerShell's.</summary>
+    public IReadOnlyList<string> LeadingArguments { get; }
+
+    /// <summary>Start information for a non-interactive, profile-free PowerShell running <paramref name="script"/>.</summary>
+    public ProcessStartInfo StartInfo(string script)
+    {
+        var encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(script ?? string.Empty));
+        var arguments = LeadingArguments.Select(Quote)
+            .Concat(new[] { "-NoLogo", "-NoProfile", "-NonInteractive", "-EncodedCommand", encoded });
+        return new ProcessStartInfo(FileName, string.Join(" ", arguments))
+        {
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+    }
+
+    /// <summary>A PowerShell string literal (single-quoted) of <paramref name="text"/>.</summary>
+    public static string Literal(string text) => "'" + (text ?? string.Empty).Replace("'", "''") + "'";
+
+    // Windows command-line quoting (which .NET also applies on Unix): quote when needed, double embedded quotes' backslashes.
+    private static string Quote(string argument)
+    {
+        if (argument.Length > 0 && argument.IndexOfAny(new[] { ' ', '\t', '"' }) < 0)
+        {
+            return argument;
+        }
+
+        var text = new StringBuilder("\"");
+        var backslashes = 0;
+        foreach (var c in argument)
+        {
+            if (c == '\\')
+            {
+                backslashes++;
+                continue;
+            }
+
+            text.Append('\\', c == '"' ? (backslashes * 2) + 1 : backslashes).Append(c);
+            backslashes = 0;
+        }
+
+        return text.Append('\\', backslashes * 2).Append('"').ToString();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1}", FileName, string.Join(" ", LeadingArguments)).Trim();
+}
