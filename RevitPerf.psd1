@@ -27,6 +27,11 @@
         'Remove-RevitCache'
         'Get-RevitCacheStatistics'
         'Reset-RevitCacheStatistics'
+        'Invoke-RevitBenchmark'
+        'New-RevitBenchmark'
+        'Save-RevitBenchmarkBaseline'
+        'Compare-RevitBenchmark'
+        'Assert-RevitPerformanceTarget'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -50,4 +50,46 @@ public static class ErrorIds
 
     /// <summary>A cached operation asked for its own key while computing it.</summary>
     public const string CacheRecursiveOperation = "CacheRecursiveOperation";
+
+    /// <summary>A benchmark definition or ad hoc benchmark is not valid.</summary>
+    public const string BenchmarkInvalidDefinition = "BenchmarkInvalidDefinition";
+
+    /// <summary>No built-in suite has the name given.</summary>
+    public const string BenchmarkSuiteNotFound = "BenchmarkSuiteNotFound";
+
+    /// <summary>No benchmark has the name given.</summary>
+    public const string BenchmarkNotFound = "BenchmarkNotFound";
+
+    /// <summary>A benchmark path resolves to no file.</summary>
+    public const string BenchmarkFileNotFound = "BenchmarkFileNotFound";
+
+    /// <summary>A benchmark file threw while it was loaded.</summary>
+    public const string BenchmarkFileFailed = "BenchmarkFileFailed";
+
+    /// <summary>A benchmark's runspace failed (with -Parallel).</summary>
+    public const string BenchmarkRunFailed = "BenchmarkRunFailed";
+
+    /// <summary>The results JSON file could not be written.</summary>
+    public const string BenchmarkResultsWriteFailed = "BenchmarkResultsWriteFailed";
+
+    /// <summary>A benchmark missed a performance target (with -Strict, strict_target_validation, or Assert).</summary>
+    public const string BenchmarkTargetMissed = "BenchmarkTargetMissed";
+
+    /// <summary>The baseline file does not exist.</summary>
+    public const string BaselineNotFound = "BaselineNotFound";
+
+    /// <summary>The baseline (or results) file is not a usable benchmark file.</summary>
+    public const string BaselineInvalid = "BaselineInvalid";
+
+    /// <summary>Save refused to overwrite an existing baseline without -Force.</summary>
+    public const string BaselineExists = "BaselineExists";
+
+    /// <summary>The baseline file could not be written.</summary>
+    public const string BaselineWriteFailed = "BaselineWriteFailed";
+
+    /// <summary>An input is neither a benchmark result nor a results file path.</summary>
+    public const string BenchmarkResultInvalid = "BenchmarkResultInvalid";
+
+    /// <summary>A benchmark has no entry in the baseline.</summary>
+    public const string BenchmarkResultNotCompared = "BenchmarkResultNotCompared";
 }

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 
 namespace RevitPerf.Core.Benchmarking;
 
 /// <summary>
-/// Measures benchmarks one at a time: setup; warm-up; a pilot that picks how many invocations make one iteration
-/// (so that sub-microsecond operations are measurable); calibration of the invocation overhead with an empty twin
+/// Measures benchmarks one at a time: setup; a pilot that picks how many invocations make one iteration (so that
+/// sub-microsecond operations are measurable); warm-up iterations of that size; calibration of the invocation overhead with an empty twin
 /// of the workload; the iterations; validation and teardown. Only the operation is inside the timed window:
 /// allocation and collection counters are read before and after the iterations, validation after. A failing
 /// iteration is counted, not timed; the time limit is checked before every iteration, and when it runs out the
@@ -30,11 +31,24 @@ public sealed class BenchmarkEngine
     /// <summary>The most invocations the pilot puts in one iteration.</summary>
     public long MaximumInvocationsPerIteration { get; set; } = 1L << 24;
 
-    /// <summary>Iterations of the empty twin measured for the overhead calibration (their median is used).</summary>
-    public int CalibrationIterations { get; set; } = 15;
+    /// <summary>
+    /// Exceptions that stop the whole run instead of failing an iteration (a host's "pipeline stopped", say). They
+    /// propagate after teardown; <see cref="OperationCanceledException"/> always does.
+    /// </summary>
+    public Func<Exception, bool>? IsFatal { get; set; }
 
-    /// <summary>Measures one benchmark within its own timeout (and <paramref name="deadline"/>, a clock timestamp, if sooner).</summary>
-    public BenchmarkMeasurement Run(BenchmarkSpec spec, long? deadline = null)
+    /// <summary>A clock timestamp <paramref name="timeout"/> from now, for <see cref="Run"/>'s deadline.</summary>
+    public long DeadlineAfter(TimeSpan timeout) => _clock.Timestamp + Ticks(timeout);
+
+    /// <summary>True once the clock has passed <paramref name="deadline"/>.</summary>
+    public bool IsPast(long deadline) => _clock.Timestamp >= deadline;
+
+    /// <summary>
+    /// Measures one benchmark within its own timeout (and <paramref name="deadline"/>, a clock timestamp, if sooner).
+    /// <paramref name="cancellation"/> is checked before every run of the operation and stops the benchmark with an
+    /// <see cref="OperationCanceledException"/> after its teardown.
+    /// </summary>
+    public BenchmarkMeasurement Run(BenchmarkSpec spec, long? deadline = null, CancellationToken cancellation = default)
     {
         (spec ?? throw new ArgumentNullException(nameof(spec))).Validate();
         var start = _clock.Timestamp;
@@ -62,7 +76,7 @@ public sealed class BenchmarkEngine
         {
             spec.Workload.Setup();
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!Fatal(ex))
         {
             error = "Setup failed: " + ex.Message;
             Teardown(spec.Workload, ref error);
@@ -71,6 +85,9 @@ public sealed class BenchmarkEngine
 
         try
         {
+            // The pilot sizes the iterations first, so that the warm-up runs whole iterations as the measurement will.
+            cancellation.ThrowIfCancellationRequested();
+            invocations = spec.InvocationsPerIteration ?? Pilot(spec.Workload, limit, ref error);
             for (var i = 0; i < spec.WarmupIterations; i++)
             {
                 if (_clock.Timestamp >= limit)
@@ -79,68 +96,105 @@ public sealed class BenchmarkEngine
                     break;
                 }
 
-                Guard(() => spec.Workload.Run(1), ref error);
+                cancellation.ThrowIfCancellationRequested();
+                var count = invocations;
+                Guard(() => spec.Workload.Run(count), ref error);
             }
 
-            invocations = spec.InvocationsPerIteration ?? (timedOut ? 1 : Pilot(spec.Workload, limit, ref error));
-            if (spec.Overhead is not null && !timedOut)
+            // The empty twin is measured between the iterations rather than once before them: PowerShell compiles
+            // script blocks in the background and the JIT re-tiers, so the cost of an invocation drifts during a
+            // run, and only a calibration spread over the same period subtracts the same overhead.
+            var twin = timedOut ? null : spec.Overhead;
+            var twinSamples = new List<double>();
+            var twinEvery = twin is null ? 0 : Math.Max(1, (int)Math.Ceiling(spec.Iterations / (double)(spec.CalibrationIterations ?? spec.Iterations)));
+            twin?.Setup();
+            try
             {
-                overhead = Calibrate(spec.Overhead, invocations, spec.CalibrationIterations ?? CalibrationIterations, limit);
-            }
-
-            metrics?.BeginMeasurement();
-            var track = spec.TrackMemory;
-            var bytesBefore = track ? _allocations.AllocatedBytes : null;
-            var gcBefore = track ? Enumerable.Range(0, 3).Select(_allocations.CollectionCount).ToArray() : new int[3];
-            var heapBefore = track ? _allocations.ManagedHeapBytes : 0;
-            var ticksPerMs = _clock.TicksPerSecond / 1000;
-            while (!timedOut && attempts < spec.Iterations)
-            {
-                if (_clock.Timestamp >= limit)
+                twin?.Run(invocations); // unrecorded: warms the twin up as the warm-up warmed the operation
+                metrics?.BeginMeasurement();
+                var track = spec.TrackMemory;
+                var heapBefore = track ? _allocations.ManagedHeapBytes : 0;
+                var ticksPerMs = _clock.TicksPerSecond / 1000;
+                var rawSamples = new List<double>(spec.Iterations);
+                long operations = 0;
+                var gcBefore = new int[3];
+                while (!timedOut && attempts < spec.Iterations)
                 {
-                    timedOut = true;
-                    break;
-                }
-
-                attempts++;
-
-                // Read before the first timestamp and after the second: the counters stay outside the timed window.
-                var iterationBytes = track ? _allocations.AllocatedBytes : null;
-                var before = _clock.Timestamp;
-                try
-                {
-                    spec.Workload.Run(invocations);
-                }
-                catch (Exception ex)
-                {
-                    error ??= ex.Message;
-                    continue; // counted as an attempt, not timed
-                }
-
-                var after = _clock.Timestamp;
-                samples.Add(((after - before) / ticksPerMs / invocations) - overhead);
-                if (track)
-                {
-                    if (iterationBytes is { } startBytes && _allocations.AllocatedBytes is { } endBytes)
+                    if (_clock.Timestamp >= limit)
                     {
-                        allocationSamples.Add(Math.Max(0, endBytes - startBytes) / (double)invocations);
+                        timedOut = true;
+                        break;
                     }
 
-                    // How far the managed heap grew at its highest, read between iterations.
-                    peakHeapGrowth = Math.Max(peakHeapGrowth, _allocations.ManagedHeapBytes - heapBefore);
+                    cancellation.ThrowIfCancellationRequested();
+                    attempts++;
+
+                    // Counters are read before the first timestamp and after the second: outside the timed window, and
+                    // around the operation only (never around the twin).
+                    var iterationBytes = track ? _allocations.AllocatedBytes : null;
+                    for (var g = 0; track && g < 3; g++)
+                    {
+                        gcBefore[g] = _allocations.CollectionCount(g);
+                    }
+
+                    var before = _clock.Timestamp;
+                    var failed = false;
+                    try
+                    {
+                        spec.Workload.Run(invocations);
+                    }
+                    catch (Exception ex) when (!Fatal(ex))
+                    {
+                        error ??= ex.Message;
+                        failed = true; // counted as an attempt, not timed
+                    }
+
+                    var after = _clock.Timestamp;
+                    if (track)
+                    {
+                        var endBytes = _allocations.AllocatedBytes;
+                        for (var g = 0; g < 3; g++)
+                        {
+                            collections[g] += _allocations.CollectionCount(g) - gcBefore[g];
+                        }
+
+                        operations += invocations;
+                        if (!failed && iterationBytes is { } startBytes && endBytes is { } stopBytes)
+                        {
+                            allocationSamples.Add(Math.Max(0, stopBytes - startBytes) / (double)invocations);
+                        }
+
+                        // How far the managed heap grew at its highest, read between iterations.
+                        peakHeapGrowth = Math.Max(peakHeapGrowth, _allocations.ManagedHeapBytes - heapBefore);
+                    }
+
+                    if (!failed)
+                    {
+                        rawSamples.Add((after - before) / ticksPerMs / invocations);
+                    }
+
+                    if (twin is not null && (attempts - 1) % twinEvery == 0 && _clock.Timestamp < limit)
+                    {
+                        var twinStart = _clock.Timestamp;
+                        twin.Run(invocations);
+                        twinSamples.Add((_clock.Timestamp - twinStart) / ticksPerMs / invocations);
+                    }
+                }
+
+                overhead = twinSamples.Count == 0 ? 0 : SampleStatistics.From(twinSamples).Median;
+                samples.AddRange(rawSamples.Select(x => x - overhead));
+                if (track && operations > 0)
+                {
+                    allocatedPerOp = allocationSamples.Count > 0 ? allocationSamples.Average() : null;
+                    for (var g = 0; g < 3; g++)
+                    {
+                        collections[g] = collections[g] * 1000 / operations;
+                    }
                 }
             }
-
-            // Counters are read outside the timed window, once for all iterations.
-            var operations = (double)attempts * invocations;
-            if (operations > 0 && track)
+            finally
             {
-                var bytesAfter = _allocations.AllocatedBytes;
-                allocatedPerOp = bytesBefore is { } b && bytesAfter is { } a ? Math.Max(0, a - b) / operations : null;
-                for (var g = 0; g < 3; g++)
-                {
-                    collections[g] = (_allocations.CollectionCount(g) - gcBefore[g]) * 1000 / operations;
-                }
+                twin?.Teardown();
             }
 
             if (metrics is not null)
@@ -154,7 +208,7 @@ public sealed class BenchmarkEngine
                 error ??= "Validation failed: " + invalid;
             }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!Fatal(ex))
         {
             error ??= ex.Message;
         }
@@ -195,9 +249,12 @@ public sealed class BenchmarkEngine
 
     private long Pilot(IBenchmarkWorkload workload, long limit, ref string? error)
     {
-        // Double the invocations until one iteration lasts MinimumIterationTime; a failing pilot keeps 1.
+        // Grow the invocations until one iteration lasts MinimumIterationTime, and confirm it with a second run at
+        // the same count: early runs are slow (JIT, PowerShell compiling a block after its first calls), and a count
+        // sized on them would leave steady-state iterations far below the minimum time. A failing pilot keeps 1.
         var target = Ticks(MinimumIterationTime);
         long invocations = 1;
+        var confirming = false;
         while (invocations < MaximumInvocationsPerIteration && _clock.Timestamp < limit)
         {
             var before = _clock.Timestamp;
@@ -205,7 +262,7 @@ public sealed class BenchmarkEngine
             {
                 workload.Run(invocations);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!Fatal(ex))
             {
                 error ??= ex.Message;
                 return 1;
@@ -214,10 +271,17 @@ public sealed class BenchmarkEngine
             var elapsed = _clock.Timestamp - before;
             if (elapsed >= target)
             {
-                break;
+                if (confirming)
+                {
+                    break;
+                }
+
+                confirming = true;
+                continue;
             }
 
             // Jump close to the target when the measurement is meaningful, but never more than 16x at once.
+            confirming = false;
             var factor = elapsed > 0 ? Math.Min(16, Math.Max(2, (double)target / elapsed)) : 16;
             invocations = Math.Min(MaximumInvocationsPerIteration, (long)Math.Ceiling(invocations * factor));
         }
@@ -225,51 +289,31 @@ public sealed class BenchmarkEngine
         return invocations;
     }
 
-    private double Calibrate(IBenchmarkWorkload overhead, long invocations, int iterations, long limit)
-    {
-        var perOp = new List<double>(iterations);
-        var ticksPerMs = _clock.TicksPerSecond / 1000;
-        try
-        {
-            overhead.Setup();
-            for (var i = 0; i < iterations && _clock.Timestamp < limit; i++)
-            {
-                var before = _clock.Timestamp;
-                overhead.Run(invocations);
-                perOp.Add((_clock.Timestamp - before) / ticksPerMs / invocations);
-            }
-        }
-        finally
-        {
-            overhead.Teardown();
-        }
-
-        return perOp.Count == 0 ? 0 : SampleStatistics.From(perOp).Median;
-    }
-
-    private static void Guard(Action action, ref string? error)
+    private void Guard(Action action, ref string? error)
     {
         try
         {
             action();
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!Fatal(ex))
         {
             error ??= ex.Message;
         }
     }
 
-    private static void Teardown(IBenchmarkWorkload workload, ref string? error)
+    private void Teardown(IBenchmarkWorkload workload, ref string? error)
     {
         try
         {
             workload.Teardown();
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!Fatal(ex))
         {
             error ??= "Teardown failed: " + ex.Message;
         }
     }
+
+    private bool Fatal(Exception ex) => ex is OperationCanceledException || (IsFatal?.Invoke(ex) ?? false);
 
     private long Ticks(TimeSpan span) => (long)Math.Min(long.MaxValue / 4, span.TotalSeconds * _clock.TicksPerSecond);
 

@@ -39,7 +39,10 @@ public sealed class BenchmarkSpec
     /// <summary>Invocations per iteration; null to let the pilot choose.</summary>
     public long? InvocationsPerIteration { get; set; }
 
-    /// <summary>Iterations of the <see cref="Overhead"/> twin for the calibration; null for the engine's default.</summary>
+    /// <summary>
+    /// How many times the <see cref="Overhead"/> twin is measured, spread evenly between the iterations; null measures
+    /// it after every iteration. Fewer suit an expensive twin (a process start).
+    /// </summary>
     public int? CalibrationIterations { get; set; }
 
     /// <summary>The targets the result is judged by (none judged when null or left empty).</summary>

@@ -65,7 +65,7 @@ public static class BuiltInSuites
                 Overhead = new ChildProcessWorkload(launcher!, "$null = 0"),
                 Iterations = 10,
                 WarmupIterations = 2,
-                CalibrationIterations = 10,
+                CalibrationIterations = 8,
                 InvocationsPerIteration = 1,
                 Timeout = TimeSpan.FromSeconds(120),
                 Targets = new BenchmarkTargets { LatencyMs = targets.StartupTimeMs },

@@ -27,6 +27,31 @@ public sealed class PowerShellLauncher
     /// <summary>Arguments placed before PowerShell's.</summary>
     public IReadOnlyList<string> LeadingArguments { get; }
 
+    /// <summary>
+    /// The launcher for the PowerShell installed in <paramref name="psHome"/>: powershell.exe for Windows PowerShell;
+    /// for PowerShell 7, the host that runs this process when it is <c>dotnet</c> (PowerShell as a .NET tool) with
+    /// pwsh.dll, else the pwsh executable. Never the current process's executable as such, which may be Revit.
+    /// </summary>
+    public static PowerShellLauncher ForHome(string psHome, bool desktopEdition, string? currentProcessPath, Func<string, bool>? fileExists = null)
+    {
+        fileExists ??= System.IO.File.Exists;
+        var windows = System.IO.Path.DirectorySeparatorChar == '\\';
+        if (desktopEdition)
+        {
+            return new PowerShellLauncher(System.IO.Path.Combine(psHome, "powershell.exe"));
+        }
+
+        var host = currentProcessPath is null ? string.Empty : System.IO.Path.GetFileNameWithoutExtension(currentProcessPath);
+        var dll = System.IO.Path.Combine(psHome, "pwsh.dll");
+        if (string.Equals(host, "dotnet", StringComparison.OrdinalIgnoreCase) && fileExists(dll))
+        {
+            return new PowerShellLauncher(currentProcessPath!, new[] { dll });
+        }
+
+        var executable = System.IO.Path.Combine(psHome, windows ? "pwsh.exe" : "pwsh");
+        return fileExists(executable) ? new PowerShellLauncher(executable) : new PowerShellLauncher("dotnet", new[] { dll });
+    }
+
     /// <summary>Start information for a non-interactive, profile-free PowerShell running <paramref name="script"/>.</summary>
     public ProcessStartInfo StartInfo(string script)
     {

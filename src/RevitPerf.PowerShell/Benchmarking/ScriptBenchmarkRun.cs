@@ -1,0 +1,75 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using RevitPerf.Core.Benchmarking;
+
+namespace RevitPerf.PowerShell.Benchmarking;
+
+/// <summary>
+/// One script benchmark's run, handed to <see cref="Script"/> as $__RevitPerfRun. The wrapper dot-sources the setup
+/// into its own scope and then calls <see cref="Measure"/>, so the operation, validation and teardown all run in
+/// child scopes that see the setup's variables (and the caller's), on the caller's runspace.
+/// </summary>
+public sealed class ScriptBenchmarkRun
+{
+    /// <summary>The wrapper every script benchmark runs in.</summary>
+    internal const string Script = @"
+param($__RevitPerfRun)
+$ErrorActionPreference = 'Stop'
+$__RevitPerfSetup = $__RevitPerfRun.Setup
+if ($null -ne $__RevitPerfSetup) {
+    try { . $__RevitPerfSetup } catch { $__RevitPerfRun.SetupFailed($_) }
+}
+Remove-Variable -Name __RevitPerfSetup
+$__RevitPerfRun.Measure({})
+";
+
+    private readonly BenchmarkEngine _engine;
+    private readonly BenchmarkDefinition _definition;
+    private readonly long? _deadline;
+    private readonly CancellationToken _cancellation;
+    private string? _setupError;
+
+    internal ScriptBenchmarkRun(BenchmarkEngine engine, BenchmarkDefinition definition, BenchmarkSettings settings, long? deadline, CancellationToken cancellation)
+    {
+        _engine = engine;
+        _definition = definition;
+        Settings = settings;
+        _deadline = deadline;
+        _cancellation = cancellation;
+    }
+
+    /// <summary>The setup block, or null.</summary>
+    public ScriptBlock? Setup => _definition.Setup;
+
+    internal BenchmarkSettings Settings { get; }
+
+    /// <summary>The measurement, once <see cref="Measure"/> has run.</summary>
+    internal BenchmarkMeasurement? Measurement { get; private set; }
+
+    /// <summary>Records the setup's error; the engine reports it as "Setup failed" and still runs the teardown.</summary>
+    public void SetupFailed(ErrorRecord error) =>
+        _setupError = error?.Exception?.Message ?? error?.ToString() ?? "unknown error";
+
+    /// <summary>Measures the operation, with <paramref name="empty"/> (an empty block from the wrapper) as the overhead twin.</summary>
+    public void Measure(ScriptBlock empty)
+    {
+        var spec = new BenchmarkSpec(_definition.Name, new ScriptBlockWorkload(_definition.ScriptBlock, _definition.Teardown, _definition.Validate, () => _setupError))
+        {
+            Suite = _definition.Suite,
+            Overhead = new ScriptBlockWorkload(empty),
+            Iterations = _definition.Iterations,
+            WarmupIterations = _definition.WarmupIterations,
+            Timeout = TimeSpan.FromSeconds(_definition.TimeoutSeconds),
+            InvocationsPerIteration = _definition.InvocationsPerIteration,
+            Targets = new BenchmarkTargets
+            {
+                LatencyMs = _definition.TargetLatencyMs,
+                MemoryMB = _definition.TargetMemoryMB,
+                ThroughputOpsPerSec = _definition.TargetThroughputOpsPerSec,
+            },
+        };
+        Settings.Apply(spec);
+        Measurement = _engine.Run(spec, _deadline, _cancellation);
+    }
+}
