@@ -24,7 +24,11 @@ public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssembl
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StartModule() => ModuleState.Start();
+    private static void StartModule()
+    {
+        ModuleState.Start();
+        PesterOperator.RegisterIfPesterLoaded();
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StopModule() => ModuleState.Stop();
