@@ -7,7 +7,7 @@
     Test    builds, runs xunit, then Pester in a fresh pwsh against the built module; ends with 'N passed, N failed'.
     Package zips out/RevitPerf/ into out/RevitPerf-<version>.zip.
     Bench   runs the BenchmarkDotNet project (-BenchFilter picks benchmarks).
-    Demo    the main job: imports the built module and runs the benchmark suite (until it exists, shows the configuration).
+    Demo    the main job: imports the built module, runs Invoke-RevitBenchmark -Suite All, prints the table, writes the JSON results.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
@@ -98,7 +98,7 @@ function Invoke-Build {
 
     Invoke-Docs
 
-    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt')
+    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt')
     foreach ($file in $expected) {
         if (-not (Test-Path -LiteralPath (Join-Path $ModuleOut $file))) { throw "The assembled module is missing $file." }
     }

@@ -1,9 +1,11 @@
 <#
 .SYNOPSIS
-    The main job: imports RevitPerf and runs the benchmark suite, printing the table and writing the results.
+    The main job: imports RevitPerf, runs every built-in benchmark suite, prints the table and writes the results.
 .DESCRIPTION
-    Until the benchmark engine (Invoke-RevitBenchmark) ships, this shows the configuration the suite will run
-    with and writes it to <results_directory>/revitperf-config.yaml.
+    Runs Invoke-RevitBenchmark -Suite All with the configuration in force (REVITPERF_CONFIG, if set, is loaded on
+    import). The results are printed as the default table and written, as strict JSON, to
+    <results_directory>/benchmark_results_<timestamp>.json (results_directory defaults to ./benchmark_results).
+    The script ends with a line saying how many benchmarks met their targets.
 .EXAMPLE
     ./examples/Invoke-MainJob.ps1 -ModulePath ./out/RevitPerf/RevitPerf.psd1
 #>
@@ -14,14 +16,16 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
 
-if (Get-Command Invoke-RevitBenchmark -Module RevitPerf -ErrorAction SilentlyContinue) {
-    Invoke-RevitBenchmark -Suite All | Format-Table -AutoSize
-    return
-}
+$config = (Get-RevitPerformanceConfig).Benchmark
+$started = Get-Date
+$results = Invoke-RevitBenchmark -Suite All
+$results | Format-Table | Out-Host
 
-$config = Get-RevitPerformanceConfig
-$config | Out-Host
-$results = $config.Benchmark.ResultsDirectory
-New-Item -ItemType Directory -Force -Path $results | Out-Null
-$file = Export-RevitPerformanceConfig -Path (Join-Path $results 'revitperf-config.yaml') -PassThru
-Write-Host "Invoke-RevitBenchmark is not in this build yet; the configuration it will use was written to $($file.FullName)."
+$met = @($results | Where-Object MetTargets).Count
+if ($config.SaveResults) {
+    $directory = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($config.ResultsDirectory)
+    $file = Get-ChildItem -LiteralPath $directory -Filter 'benchmark_results_*.json' |
+        Where-Object LastWriteTime -ge $started.AddSeconds(-1) | Sort-Object LastWriteTime | Select-Object -Last 1
+    Write-Host "Results written to $($file.FullName)"
+}
+Write-Host ('{0} of {1} benchmarks met their targets in {2:N1} s.' -f $met, $results.Count, ((Get-Date) - $started).TotalSeconds)

@@ -58,6 +58,7 @@ public static class BenchmarkBaselineFile
                 new("iterations", r.Iterations),
                 new("invocations_per_iteration", r.InvocationsPerIteration),
                 new("timestamp", r.Timestamp),
+                new("timing_judged", BenchmarkSamples.IsTimingJudged(r)),
                 new("samples_ms", r.GetSamplesMs()),
                 new("allocated_bytes_samples", r.GetAllocatedBytesSamples()),
             }).ToList()),
@@ -137,7 +138,9 @@ public static class BenchmarkBaselineFile
 
             var samples = Numbers(path, benchmark, "samples_ms")
                 ?? throw new BenchmarkFileException(path, $"benchmark '{name}' has no 'samples_ms' list");
-            entries.Add(new BenchmarkSamples(name, Text(benchmark, "suite") ?? string.Empty, samples, Numbers(path, benchmark, "allocated_bytes_samples")));
+            entries.Add(new BenchmarkSamples(
+                name, Text(benchmark, "suite") ?? string.Empty, samples, Numbers(path, benchmark, "allocated_bytes_samples"),
+                !string.Equals(Text(benchmark, "timing_judged"), "false", StringComparison.OrdinalIgnoreCase)));
         }
 
         return entries;

@@ -57,9 +57,10 @@ public sealed class BenchmarkComparer
     }
 
     /// <summary>
-    /// Compares one benchmark with its baseline. Latency is always compared when both sides have samples; allocation
-    /// when both have allocation samples; throughput when every latency sample on both sides is positive (after the
-    /// overhead subtraction a sub-nanosecond operation can measure at or below zero, which has no throughput).
+    /// Compares one benchmark with its baseline. Latency is compared when both sides have samples and the benchmark is
+    /// judged by its time (see <see cref="BenchmarkSamples.TimingJudged"/>); allocation when both have allocation
+    /// samples; throughput as latency, when every latency sample on both sides is positive (after the overhead
+    /// subtraction a sub-nanosecond operation can measure at or below zero, which has no throughput).
     /// </summary>
     public IReadOnlyList<MetricComparison> Compare(BenchmarkSamples baseline, BenchmarkSamples current)
     {
@@ -79,14 +80,19 @@ public sealed class BenchmarkComparer
             return comparisons;
         }
 
-        comparisons.Add(_analyzer.Compare(LatencyMetric, baseline.LatencyMs, current.LatencyMs, false, NoiseFloorMs, current.Name, current.Suite));
+        var timed = baseline.TimingJudged && current.TimingJudged;
+        if (timed)
+        {
+            comparisons.Add(_analyzer.Compare(LatencyMetric, baseline.LatencyMs, current.LatencyMs, false, NoiseFloorMs, current.Name, current.Suite));
+        }
+
         if (baseline.AllocatedBytesPerOp.Count > 0 && current.AllocatedBytesPerOp.Count > 0)
         {
             comparisons.Add(_analyzer.Compare(
                 AllocationMetric, baseline.AllocatedBytesPerOp, current.AllocatedBytesPerOp, false, AllocationNoiseFloorBytes, current.Name, current.Suite));
         }
 
-        if (baseline.LatencyMs.All(x => x > 0) && current.LatencyMs.All(x => x > 0))
+        if (timed && baseline.LatencyMs.All(x => x > 0) && current.LatencyMs.All(x => x > 0))
         {
             var before = baseline.LatencyMs.Select(x => 1000 / x).ToList();
             var after = current.LatencyMs.Select(x => 1000 / x).ToList();

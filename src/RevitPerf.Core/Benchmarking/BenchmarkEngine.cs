@@ -28,6 +28,21 @@ public sealed class BenchmarkEngine
     /// <summary>The shortest time one measured iteration should take; the pilot sizes iterations to reach it.</summary>
     public TimeSpan MinimumIterationTime { get; set; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>The shortest warm-up of a benchmark that has warm-up iterations (its iterations are run at least).</summary>
+    public TimeSpan MinimumWarmupTime { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest warm-up of a benchmark that warms up until stable.</summary>
+    public TimeSpan MaximumWarmupTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>One window of the warm-up-until-stable phase: its median is compared with the best so far.</summary>
+    public TimeSpan WarmupWindow { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Windows in a row that must not improve on the best for the warm-up to count as stable.</summary>
+    public int StableWindows { get; set; } = 5;
+
+    /// <summary>The most warm-up iterations the minimum warm-up time may add.</summary>
+    public int MaximumWarmupIterations { get; set; } = 1000;
+
     /// <summary>The most invocations the pilot puts in one iteration.</summary>
     public long MaximumInvocationsPerIteration { get; set; } = 1L << 24;
 
@@ -88,18 +103,7 @@ public sealed class BenchmarkEngine
             // The pilot sizes the iterations first, so that the warm-up runs whole iterations as the measurement will.
             cancellation.ThrowIfCancellationRequested();
             invocations = spec.InvocationsPerIteration ?? Pilot(spec.Workload, limit, ref error);
-            for (var i = 0; i < spec.WarmupIterations; i++)
-            {
-                if (_clock.Timestamp >= limit)
-                {
-                    timedOut = true;
-                    break;
-                }
-
-                cancellation.ThrowIfCancellationRequested();
-                var count = invocations;
-                Guard(() => spec.Workload.Run(count), ref error);
-            }
+            timedOut = !WarmUp(spec, invocations, limit, cancellation, ref error);
 
             // The empty twin is measured between the iterations rather than once before them: PowerShell compiles
             // script blocks in the background and the JIT re-tiers, so the cost of an invocation drifts during a
@@ -287,6 +291,83 @@ public sealed class BenchmarkEngine
         }
 
         return invocations;
+    }
+
+    /// <summary>
+    /// Runs the warm-up: the spec's iterations and, unless they are zero, at least <see cref="MinimumWarmupTime"/>;
+    /// then, for a spec that asks for it, windows of at least <see cref="WarmupWindow"/> until the operation stops
+    /// getting faster. .NET re-compiles methods with optimizations (and again with profile data) only after 30
+    /// calls and a quiet 100 ms each time, so a fresh process keeps speeding up for seconds; measuring before it has
+    /// settled made two unchanged runs differ by 2x. Returns false when the time limit ran out.
+    /// </summary>
+    private bool WarmUp(BenchmarkSpec spec, long invocations, long limit, CancellationToken cancellation, ref string? error)
+    {
+        if (spec.WarmupIterations == 0)
+        {
+            return true;
+        }
+
+        var start = _clock.Timestamp;
+        var minimumEnd = start + Ticks(MinimumWarmupTime);
+        for (var i = 0; i < spec.WarmupIterations || (_clock.Timestamp < minimumEnd && error is null && i < MaximumWarmupIterations); i++)
+        {
+            if (!RunUntimed(spec.Workload, invocations, limit, cancellation, ref error))
+            {
+                return false;
+            }
+        }
+
+        if (!spec.WarmupUntilStable || error is not null)
+        {
+            return true;
+        }
+
+        // Stable: StableWindows windows in a row no more than 3 % faster than the best window so far.
+        var end = start + Ticks(MaximumWarmupTime);
+        var window = Ticks(WarmupWindow);
+        var best = double.MaxValue;
+        var calm = 0;
+        var iterations = spec.WarmupIterations;
+        var times = new List<double>();
+        while (calm < StableWindows && _clock.Timestamp < end && iterations < MaximumWarmupIterations)
+        {
+            times.Clear();
+            var windowEnd = _clock.Timestamp + window;
+            while (_clock.Timestamp < windowEnd && iterations < MaximumWarmupIterations)
+            {
+                var before = _clock.Timestamp;
+                if (!RunUntimed(spec.Workload, invocations, limit, cancellation, ref error))
+                {
+                    return false;
+                }
+
+                if (error is not null)
+                {
+                    return true;
+                }
+
+                times.Add(_clock.Timestamp - before);
+                iterations++;
+            }
+
+            var median = SampleStatistics.From(times).Median;
+            calm = median < best * 0.97 ? 0 : calm + 1;
+            best = Math.Min(best, median);
+        }
+
+        return true;
+    }
+
+    private bool RunUntimed(IBenchmarkWorkload workload, long invocations, long limit, CancellationToken cancellation, ref string? error)
+    {
+        if (_clock.Timestamp >= limit)
+        {
+            return false;
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        Guard(() => workload.Run(invocations), ref error);
+        return true;
     }
 
     private void Guard(Action action, ref string? error)

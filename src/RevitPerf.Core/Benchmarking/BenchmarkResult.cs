@@ -50,6 +50,7 @@ public sealed class BenchmarkResult
         Gen2Per1000Ops = measurement.Gen2Per1000Ops;
         Iterations = measurement.Successes;
         InvocationsPerIteration = measurement.InvocationsPerIteration;
+        OverheadMsPerOp = measurement.OverheadMsPerOp;
         SuccessRate = measurement.SuccessRate;
         Outliers = stats?.Outliers ?? 0;
         TargetLatencyMs = targets.LatencyMs;
@@ -133,6 +134,9 @@ public sealed class BenchmarkResult
 
     /// <summary>Operations timed together per iteration.</summary>
     public long InvocationsPerIteration { get; }
+
+    /// <summary>The invocation overhead measured on the empty twin and subtracted from every sample, ms per operation.</summary>
+    public double OverheadMsPerOp { get; }
 
     /// <summary>Successful iterations / attempted ones, 0..1.</summary>
     public double SuccessRate { get; }

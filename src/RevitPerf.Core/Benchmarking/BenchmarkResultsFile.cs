@@ -106,6 +106,7 @@ public static class BenchmarkResultsFile
         new("gen2_per_1000_ops", r.Gen2Per1000Ops),
         new("iterations", r.Iterations),
         new("invocations_per_iteration", r.InvocationsPerIteration),
+        new("overhead_ms_per_op", r.OverheadMsPerOp),
         new("success_rate", r.SuccessRate),
         new("outliers", r.Outliers),
         new("target_latency_ms", r.TargetLatencyMs),
@@ -130,6 +131,7 @@ public static class BenchmarkResultsFile
             new("os", r.OS),
             new("module_version", r.ModuleVersion),
         }),
+        new("timing_judged", BenchmarkSamples.IsTimingJudged(r)),
         new("samples_ms", r.GetSamplesMs()),
         new("allocated_bytes_samples", r.GetAllocatedBytesSamples()),
     };

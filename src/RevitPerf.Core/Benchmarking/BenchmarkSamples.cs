@@ -10,8 +10,9 @@ namespace RevitPerf.Core.Benchmarking;
 public sealed class BenchmarkSamples
 {
     /// <summary>Creates the samples of benchmark <paramref name="name"/> in <paramref name="suite"/>.</summary>
-    public BenchmarkSamples(string name, string suite, IReadOnlyList<double> latencyMs, IReadOnlyList<double>? allocatedBytesPerOp = null)
+    public BenchmarkSamples(string name, string suite, IReadOnlyList<double> latencyMs, IReadOnlyList<double>? allocatedBytesPerOp = null, bool timingJudged = true)
     {
+        TimingJudged = timingJudged;
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Suite = suite ?? string.Empty;
         LatencyMs = latencyMs ?? throw new ArgumentNullException(nameof(latencyMs));
@@ -30,8 +31,20 @@ public sealed class BenchmarkSamples
     /// <summary>Bytes allocated per operation, one per iteration (may be empty).</summary>
     public IReadOnlyList<double> AllocatedBytesPerOp { get; }
 
+    /// <summary>
+    /// False for a benchmark judged only by memory or hit ratio (Memory.Idle, Cache.HitRatio): its time is incidental
+    /// (a process start, a replayed trace), so its latency and throughput are not compared.
+    /// </summary>
+    public bool TimingJudged { get; }
+
     /// <summary>The samples of a result.</summary>
     public static BenchmarkSamples From(BenchmarkResult result) =>
         result is null ? throw new ArgumentNullException(nameof(result))
-            : new BenchmarkSamples(result.Name, result.Suite, result.GetSamplesMs(), result.GetAllocatedBytesSamples());
+            : new BenchmarkSamples(result.Name, result.Suite, result.GetSamplesMs(), result.GetAllocatedBytesSamples(), IsTimingJudged(result));
+
+    /// <summary>True when <paramref name="result"/> has a latency or throughput target, or no target at all.</summary>
+    public static bool IsTimingJudged(BenchmarkResult result) =>
+        result is null ? throw new ArgumentNullException(nameof(result))
+            : result.TargetLatencyMs is not null || result.TargetThroughputOpsPerSec is not null
+              || (result.TargetMemoryMB is null && result.TargetHitRatio is null);
 }

@@ -36,6 +36,12 @@ public sealed class BenchmarkSpec
     /// <summary>The benchmark's own time limit, checked before every iteration (RevitPy's default 30 s).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// After its warm-up iterations, keep warming up until the operation stops getting faster (JIT tiering); off for
+    /// operations whose time is not this process's code, such as starting another process.
+    /// </summary>
+    public bool WarmupUntilStable { get; set; } = true;
+
     /// <summary>Invocations per iteration; null to let the pilot choose.</summary>
     public long? InvocationsPerIteration { get; set; }
 

@@ -67,6 +67,7 @@ public static class BuiltInSuites
                 WarmupIterations = 2,
                 CalibrationIterations = 8,
                 InvocationsPerIteration = 1,
+                WarmupUntilStable = false,
                 Timeout = TimeSpan.FromSeconds(120),
                 Targets = new BenchmarkTargets { LatencyMs = targets.StartupTimeMs },
             });
@@ -99,6 +100,7 @@ public static class BuiltInSuites
                     Iterations = 5,
                     WarmupIterations = 1,
                     InvocationsPerIteration = 1,
+                    WarmupUntilStable = false,
                     Timeout = TimeSpan.FromSeconds(60),
                     Targets = new BenchmarkTargets { MemoryMB = targets.MemoryIdleMB },
                 });

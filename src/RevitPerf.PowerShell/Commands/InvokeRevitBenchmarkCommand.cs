@@ -32,6 +32,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     public const string ResultTypeName = "RevitPerf.BenchmarkResult";
 
     private readonly List<BenchmarkDefinition> _definitions = new();
+    private readonly List<string> _paths = new();
     private readonly List<BenchmarkResult> _results = new();
     private readonly List<MetricComparison> _comparisons = new();
     private readonly List<string> _notRun = new();
@@ -98,6 +99,11 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     /// <summary>Checks the last operation's output ($args[0] and $_); $false or an error fails the benchmark.</summary>
     [Parameter(ParameterSetName = ScriptBlockSet)]
     public ScriptBlock? Validate { get; set; }
+
+    /// <summary>Invocations of the ad hoc benchmark timed together as one iteration; by default the pilot chooses.</summary>
+    [Parameter(ParameterSetName = ScriptBlockSet)]
+    [ValidateRange(1L, long.MaxValue)]
+    public long InvocationsPerIteration { get; set; }
 
     /// <summary>The mean latency target of the ad hoc benchmark, ms.</summary>
     [Parameter(ParameterSetName = ScriptBlockSet)]
@@ -194,6 +200,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
                 Setup = Setup,
                 Teardown = Teardown,
                 Validate = Validate,
+                InvocationsPerIteration = bound2.ContainsKey(nameof(InvocationsPerIteration)) ? InvocationsPerIteration : null,
                 TargetLatencyMs = bound2.ContainsKey(nameof(TargetLatencyMs)) ? TargetLatencyMs : null,
                 TargetMemoryMB = bound2.ContainsKey(nameof(TargetMemoryMB)) ? TargetMemoryMB : null,
                 TargetThroughputOpsPerSec = bound2.ContainsKey(nameof(TargetThroughputOpsPerSec)) ? TargetThroughputOpsPerSec : null,
@@ -204,9 +211,17 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == InputObjectSet)
+        switch (ParameterSetName)
         {
-            _definitions.AddRange(InputObject.Where(d => d is not null));
+            case InputObjectSet:
+                _definitions.AddRange(InputObject.Where(d => d is not null));
+                break;
+            case PathSet:
+                _paths.AddRange(Path);
+                break;
+            case LiteralPathSet:
+                _paths.AddRange(LiteralPath); // one value per piped item: collect them all
+                break;
         }
     }
 
@@ -309,7 +324,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
 
     private void RunFiles(bool literal)
     {
-        var files = ResolveBenchmarkFiles(literal ? LiteralPath : Path, literal);
+        var files = ResolveBenchmarkFiles(_paths, literal);
         var wrapper = ScriptBlock.Create(BenchmarkFileRun.Script);
         var parallelJobs = new List<BenchmarkDefinition>();
         var index = 0;

@@ -10,7 +10,7 @@ public class BenchmarkEngineTests
     {
         var clock = new FakeBenchmarkClock();
         var probe = new FakeAllocationProbe();
-        return (new BenchmarkEngine(clock, probe) { MinimumIterationTime = TimeSpan.FromMilliseconds(1) }, clock, probe);
+        return (new BenchmarkEngine(clock, probe) { MinimumIterationTime = TimeSpan.FromMilliseconds(1), MinimumWarmupTime = TimeSpan.Zero, MaximumWarmupTime = TimeSpan.Zero }, clock, probe);
     }
 
     [Fact]
@@ -203,6 +203,82 @@ public class BenchmarkEngineTests
             {
                 _operation();
             }
+        }
+
+        public string? Validate() => null;
+
+        public void Teardown()
+        {
+        }
+    }
+
+    [Fact]
+    public void WhenAWarmUpIsShorterThanTheMinimumTime_ItRunsMoreIterationsUntilTheTimeIsUp()
+    {
+        var (engine, clock, _) = NewEngine();
+        engine.MinimumWarmupTime = TimeSpan.FromMilliseconds(10);
+        var workload = new FakeWorkload(clock, 1_000_000); // 1 ms per run
+        engine.Run(new BenchmarkSpec("jit", workload) { Iterations = 3, WarmupIterations = 2, InvocationsPerIteration = 1 });
+        Assert.Equal(10 + 3, workload.Runs.Count); // 10 warm-up runs fill 10 ms, then the 3 measured ones
+
+        var none = new FakeWorkload(clock, 1_000_000);
+        engine.Run(new BenchmarkSpec("cold", none) { Iterations = 3, WarmupIterations = 0, InvocationsPerIteration = 1 });
+        Assert.Equal(3, none.Runs.Count); // a warm-up switched off stays off
+    }
+
+    [Fact]
+    public void WhenTheRunIsCancelledOrAFatalErrorOccurs_ItPropagatesAfterTheTeardown()
+    {
+        var (engine, clock, _) = NewEngine();
+        using var cancelled = new System.Threading.CancellationTokenSource();
+        cancelled.Cancel();
+        var workload = new FakeWorkload(clock, 1_000);
+        Assert.Throws<OperationCanceledException>(() => engine.Run(new BenchmarkSpec("stop", workload) { InvocationsPerIteration = 1 }, null, cancelled.Token));
+        Assert.True(workload.TornDown);
+
+        engine.IsFatal = ex => ex is InvalidOperationException;
+        var failing = new FakeWorkload(clock, 1_000);
+        failing.FailOnRun.Add(1);
+        Assert.Throws<InvalidOperationException>(() => engine.Run(new BenchmarkSpec("fatal", failing) { InvocationsPerIteration = 1, WarmupIterations = 0 }));
+        Assert.True(failing.TornDown);
+    }
+
+    [Fact]
+    public void WhenAnOperationKeepsGettingFaster_TheWarmUpGoesOnUntilItIsStable()
+    {
+        var (engine, clock, _) = NewEngine();
+        engine.MaximumWarmupTime = TimeSpan.FromSeconds(10);
+        engine.WarmupWindow = TimeSpan.FromMilliseconds(10);
+
+        // Each of the first 50 runs is faster than the one before (JIT tiering), from 2 ms down to 1 ms: the warm-up
+        // must go on until it levels off, not stop after its 2 iterations.
+        var workload = new TieringWorkload(clock);
+        var result = engine.Run(new BenchmarkSpec("tiering", workload) { Iterations = 5, WarmupIterations = 2, InvocationsPerIteration = 1 });
+        Assert.True(workload.Runs > 45 + 5, $"the warm-up stopped after {workload.Runs - 5} runs");
+        Assert.All(result.SamplesMs, s => Assert.InRange(s, 1, 1.1));
+
+        // A spec that opts out stops after its iterations.
+        var fixedRuns = new TieringWorkload(clock);
+        engine.Run(new BenchmarkSpec("fixed", fixedRuns) { Iterations = 5, WarmupIterations = 2, InvocationsPerIteration = 1, WarmupUntilStable = false });
+        Assert.Equal(2 + 5, fixedRuns.Runs);
+    }
+
+    private sealed class TieringWorkload : IBenchmarkWorkload
+    {
+        private readonly FakeBenchmarkClock _clock;
+
+        public TieringWorkload(FakeBenchmarkClock clock) => _clock = clock;
+
+        public int Runs { get; private set; }
+
+        public void Setup()
+        {
+        }
+
+        public void Run(long invocations)
+        {
+            Runs++;
+            _clock.Timestamp += (1_000_000 + (20_000 * Math.Max(0, 50 - Runs))) * invocations;
         }
 
         public string? Validate() => null;

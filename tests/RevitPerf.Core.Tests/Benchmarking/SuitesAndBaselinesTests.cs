@@ -238,4 +238,20 @@ public class SuitesAndBaselinesTests
         {
         }
     }
+
+    [Fact]
+    public void WhenABenchmarkIsJudgedOnlyByMemory_ItsIncidentalTimeIsNotCompared()
+    {
+        var memoryOnly = new BenchmarkTargets { MemoryMB = 50 };
+        var before = Result("Idle", 1_000_000, 64, memoryOnly);
+        var after = Result("Idle", 3_000_000, 64, memoryOnly); // three times slower, but time is not what it measures
+        Assert.False(BenchmarkSamples.From(after).TimingJudged);
+        var comparisons = new BenchmarkComparer().Compare(BenchmarkSamples.From(before), BenchmarkSamples.From(after));
+        Assert.Equal(new[] { "AllocatedBytesPerOp" }, comparisons.Select(c => c.Metric));
+
+        // The flag survives a baseline file.
+        var path = Path.Combine(Path.GetTempPath(), "revitperf-" + Guid.NewGuid().ToString("N") + ".json");
+        BenchmarkBaselineFile.Write(path, new[] { before, Result("Timed", 1_000) }, DateTime.UtcNow, overwrite: false);
+        Assert.Equal(new[] { false, true }, BenchmarkBaselineFile.Read(path).Select(b => b.TimingJudged));
+    }
 }

@@ -1,0 +1,155 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-RevitPerfUnderTest
+    Reset-RevitPerformanceConfig -Confirm:$false
+    Set-RevitPerformanceConfig -SaveResults $false
+
+    # Two fast benchmarks, measured once for all the tests here.
+    $script:results = @(
+        New-RevitBenchmark -Name Fast -Suite Walls -ScriptBlock { 1 + 1 } -Iterations 20 -WarmupIterations 0 -TargetLatencyMs 10
+        New-RevitBenchmark -Name Sleepy -Suite Walls -ScriptBlock { Start-Sleep -Milliseconds 2 } -Iterations 5 -WarmupIterations 0 -InvocationsPerIteration 1 -TargetLatencyMs 1
+    ) | Invoke-RevitBenchmark -WarningAction SilentlyContinue
+}
+
+AfterAll {
+    Reset-RevitPerformanceConfig -Confirm:$false
+}
+
+Describe 'New-RevitBenchmark' {
+    It 'makes a definition with RevitPy''s defaults and the file it came from' {
+        $definition = New-RevitBenchmark -Name Doors -ScriptBlock { 1 }
+        $definition.Name | Should -Be 'Doors'
+        $definition.Suite | Should -Be 'Default'
+        $definition.Iterations | Should -Be 100
+        $definition.WarmupIterations | Should -Be 10
+        $definition.TimeoutSeconds | Should -Be 30
+        $definition.InvocationsPerIteration | Should -BeNullOrEmpty
+        $definition.TargetLatencyMs | Should -BeNullOrEmpty
+        $definition.Source | Should -Be $PSCommandPath
+    }
+
+    It 'refuses an empty name and out-of-range counts at binding' {
+        { New-RevitBenchmark -Name '' -ScriptBlock { } } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        { New-RevitBenchmark -Name X -ScriptBlock { } -Iterations 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+}
+
+Describe 'Save-RevitBenchmarkBaseline' {
+    It 'writes a schema-versioned baseline with the environment and samples' {
+        $path = Join-Path $TestDrive 'a/baseline.json'
+        $file = $script:results | Save-RevitBenchmarkBaseline -Path $path -PassThru
+        $file | Should -BeOfType System.IO.FileInfo
+        $json = Get-Content -Raw $path | ConvertFrom-Json
+        $json.schema | Should -Be 'RevitPerf.BenchmarkBaseline'
+        $json.schema_version | Should -Be 1
+        $json.environment.powershell_version | Should -Be $PSVersionTable.PSVersion.ToString()
+        $json.benchmarks.name | Should -Be @('Fast', 'Sleepy')
+        $json.benchmarks[0].samples_ms | Should -HaveCount 20
+    }
+
+    It 'never replaces a baseline without -Force' {
+        $path = Join-Path $TestDrive 'keep.json'
+        $script:results[0] | Save-RevitBenchmarkBaseline -Path $path
+        $before = Get-Content -Raw $path
+        { $script:results | Save-RevitBenchmarkBaseline -Path $path } | Should -Throw -ErrorId 'BaselineExists,*'
+        Get-Content -Raw $path | Should -Be $before
+        $script:results | Save-RevitBenchmarkBaseline -Path $path -Force
+        (Get-Content -Raw $path | ConvertFrom-Json).benchmarks | Should -HaveCount 2
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $path = Join-Path $TestDrive 'whatif.json'
+        $script:results | Save-RevitBenchmarkBaseline -Path $path -WhatIf
+        Test-Path $path | Should -BeFalse
+    }
+
+    It 'refuses input that is not a result, and an empty baseline' {
+        $path = Join-Path $TestDrive 'bad.json'
+        { 'text' | Save-RevitBenchmarkBaseline -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
+        { @() | Save-RevitBenchmarkBaseline -Path $path } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
+        Test-Path $path | Should -BeFalse
+    }
+}
+
+Describe 'Compare-RevitBenchmark' {
+    BeforeAll {
+        $script:baseline = Join-Path $TestDrive 'compare-baseline.json'
+        $script:results | Save-RevitBenchmarkBaseline -Path $script:baseline
+    }
+
+    It 'calls a run compared with itself Same on every metric, one flat row per metric' {
+        $comparisons = $script:results | Compare-RevitBenchmark -Baseline $script:baseline
+        $comparisons[0].PSObject.TypeNames[0] | Should -Be 'RevitPerf.MetricComparison'
+        ($comparisons | Where-Object Benchmark -eq Sleepy).Metric | Should -Be @('LatencyMs', 'AllocatedBytesPerOp', 'OpsPerSecond')
+        $comparisons | ForEach-Object { $_.Verdict | Should -Be 'Same'; $_.ChangePercent | Should -Be 0; $_.Severity | Should -Be 'None' }
+        $comparisons[0].Suite | Should -Be 'Walls'
+    }
+
+    It 'reads the current run from a results or baseline file too' {
+        $current = Join-Path $TestDrive 'current.json'
+        $script:results | Save-RevitBenchmarkBaseline -Path $current
+        (Compare-RevitBenchmark -Baseline $script:baseline -Result $current).Count | Should -BeGreaterThan 2
+        (Get-Item $current | Compare-RevitBenchmark -Baseline $script:baseline).Count | Should -BeGreaterThan 2
+    }
+
+    It 'calls a clearly slower benchmark Slower with RevitPy''s severity' {
+        $slow = New-RevitBenchmark -Name Sleepy -Suite Walls -ScriptBlock { Start-Sleep -Milliseconds 20 } -Iterations 5 -WarmupIterations 0 -InvocationsPerIteration 1 |
+            Invoke-RevitBenchmark -WarningAction SilentlyContinue
+        $latency = $slow | Compare-RevitBenchmark -Baseline $script:baseline | Where-Object Metric -eq 'LatencyMs'
+        $latency.Verdict | Should -Be 'Slower'
+        $latency.Severity | Should -Be 'High'
+        $latency.PValue | Should -BeLessThan 0.01
+    }
+
+    It 'warns about a benchmark the baseline does not have' {
+        $other = New-RevitBenchmark -Name Other -ScriptBlock { 1 } -Iterations 3 -WarmupIterations 0 | Invoke-RevitBenchmark
+        $warnings = $null
+        $other | Compare-RevitBenchmark -Baseline $script:baseline -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        "$warnings" | Should -BeLike '*Default/Other has no entry in the baseline*'
+    }
+
+    It 'reports a missing or invalid baseline and input that is not a result' {
+        { $script:results | Compare-RevitBenchmark -Baseline (Join-Path $TestDrive 'nope.json') } | Should -Throw -ErrorId 'BaselineNotFound,*'
+        $invalid = Join-Path $TestDrive 'invalid.json'
+        Set-Content -LiteralPath $invalid -Value '{ "timestamp": 1 }'
+        $err = { $script:results | Compare-RevitBenchmark -Baseline $invalid } | Should -Throw -ErrorId 'BaselineInvalid,*' -PassThru
+        $err.Exception.Message | Should -BeLike "*no 'benchmarks' list*"
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
+        $null = 42 | Compare-RevitBenchmark -Baseline $script:baseline -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkResultInvalid,*'
+    }
+
+    It 'exports flat' {
+        $csv = Join-Path $TestDrive 'comparisons.csv'
+        $script:results | Compare-RevitBenchmark -Baseline $script:baseline | Export-Csv -LiteralPath $csv -NoTypeInformation
+        (Import-Csv $csv)[0].PSObject.Properties.Name | Should -Be @('Benchmark', 'Suite', 'Metric', 'BaselineMedian', 'CurrentMedian', 'ChangePercent', 'PValue', 'Verdict', 'Severity')
+    }
+}
+
+Describe 'Assert-RevitPerformanceTarget and Should -MeetRevitPerformanceTarget' {
+    It 'passes results that met their targets, and -PassThru returns them' {
+        $script:results[0] | Assert-RevitPerformanceTarget
+        ($script:results[0] | Assert-RevitPerformanceTarget -PassThru).Name | Should -Be 'Fast'
+    }
+
+    It 'fails naming the benchmark, the metric, the target and the measured value with its interval' {
+        $err = { $script:results | Assert-RevitPerformanceTarget } | Should -Throw -ErrorId 'BenchmarkTargetMissed,*' -PassThru
+        $err.Exception.Message | Should -BeLike 'A performance target was missed: Walls/Sleepy: mean latency * ms ± * ms (99.9 % CI * to * ms) is above the target of 1 ms'
+        $err.TargetObject[0].Benchmark | Should -Be 'Sleepy'
+        $err.TargetObject[0].Target | Should -Be 1
+    }
+
+    It 'fails when given nothing, or something that is not a result' {
+        { @() | Assert-RevitPerformanceTarget } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
+        { 'x' | Assert-RevitPerformanceTarget -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
+    }
+
+    It 'registers a Pester operator that passes met targets and fails missed ones with the same message' {
+        $script:results[0] | Should -MeetRevitPerformanceTarget
+        $err = { $script:results | Should -MeetRevitPerformanceTarget -Because 'CI says so' } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeLike 'Expected every benchmark to meet its performance targets because CI says so, but A performance target was missed: Walls/Sleepy*'
+        $script:results[1] | Should -Not -MeetRevitPerformanceTarget
+        { $script:results[0] | Should -Not -MeetRevitPerformanceTarget } | Should -Throw '*Expected a benchmark to miss a performance target, but all 1 met them.*'
+        { 'x' | Should -MeetRevitPerformanceTarget } | Should -Throw '*Expected benchmark results from Invoke-RevitBenchmark*'
+    }
+}
