@@ -19,7 +19,9 @@ Import-Module $ModulePath
 $config = (Get-RevitPerformanceConfig).Benchmark
 $started = Get-Date
 $results = Invoke-RevitBenchmark -Suite All
-$results | Format-Table | Out-Host
+# Wide enough for every column also when the output goes to a log rather than a console.
+$width = [Math]::Max(160, $Host.UI.RawUI.BufferSize.Width)
+$results | Format-Table | Out-String -Width $width | Write-Host
 
 $met = @($results | Where-Object MetTargets).Count
 if ($config.SaveResults) {

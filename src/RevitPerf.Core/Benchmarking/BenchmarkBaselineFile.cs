@@ -47,21 +47,7 @@ public static class BenchmarkBaselineFile
                 new("os", first.OS),
                 new("module_version", first.ModuleVersion),
             }),
-            new("benchmarks", results.Select(r => new List<KeyValuePair<string, object?>>
-            {
-                new("name", r.Name),
-                new("suite", r.Suite),
-                new("mean_ms", r.MeanMs),
-                new("median_ms", r.MedianMs),
-                new("error_ms", r.ErrorMs),
-                new("allocated_bytes_per_op", r.AllocatedBytesPerOp),
-                new("iterations", r.Iterations),
-                new("invocations_per_iteration", r.InvocationsPerIteration),
-                new("timestamp", r.Timestamp),
-                new("timing_judged", BenchmarkSamples.IsTimingJudged(r)),
-                new("samples_ms", r.GetSamplesMs()),
-                new("allocated_bytes_samples", r.GetAllocatedBytesSamples()),
-            }).ToList()),
+            new("benchmarks", results.Select(BenchmarkResultsFile.Benchmark).ToList()),
         };
 
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));

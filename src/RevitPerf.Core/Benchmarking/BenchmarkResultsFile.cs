@@ -85,7 +85,8 @@ public static class BenchmarkResultsFile
         return section;
     }
 
-    private static List<KeyValuePair<string, object?>> Benchmark(BenchmarkResult r) => new()
+    /// <summary>One benchmark's entry, every figure and sample: the same in results and baseline files.</summary>
+    internal static List<KeyValuePair<string, object?>> Benchmark(BenchmarkResult r) => new()
     {
         new("name", r.Name),
         new("suite", r.Suite),

@@ -26,22 +26,7 @@ public sealed class AssertRevitPerformanceTargetCommand : RevitPerfCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc/>
-    protected override void ProcessRecord()
-    {
-        foreach (var item in InputObject)
-        {
-            if (Benchmarking.ResultInput.AsResult(item) is { } result)
-            {
-                _results.Add(result);
-            }
-            else
-            {
-                WriteError(NewError(
-                    new ArgumentException($"'{item}' is not a benchmark result; pipe the output of Invoke-RevitBenchmark."),
-                    ErrorIds.BenchmarkResultInvalid, ErrorCategory.InvalidArgument, item));
-            }
-        }
-    }
+    protected override void ProcessRecord() => AddResults(InputObject, _results);
 
     /// <inheritdoc/>
     protected override void EndProcessing()

@@ -465,13 +465,14 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
                     continue;
                 }
 
-                if (((run as ScriptBenchmarkRun)?.Measurement ?? (run as SpecRun)?.Measurement) is { } measurement)
+                var measured = (run as ScriptBenchmarkRun)?.Measurement ?? (run as SpecRun)?.Measurement;
+                if (measured is { } measurement && !(measurement.TimedOut && measurement.Attempts == 0))
                 {
                     Complete(measurement);
                 }
                 else
                 {
-                    _notRun.Add(jobs[i].Label);
+                    _notRun.Add(jobs[i].Label); // queued until the suite's time limit had passed
                 }
             }
         }
@@ -508,7 +509,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     private void Complete(BenchmarkMeasurement measurement)
     {
         _done++;
-        var result = new BenchmarkResult(measurement, null, (BenchmarkEnvironment)_environment!, _started);
+        var result = new BenchmarkResult(measurement, null, (BenchmarkEnvironment)_environment!, DateTime.UtcNow - measurement.Elapsed);
         if (_baseline is IReadOnlyList<BenchmarkSamples> baseline)
         {
             var current = BenchmarkSamples.From(result);

@@ -40,6 +40,27 @@ public abstract class RevitPerfCmdlet : PSCmdlet
         WriteError(record);
     }
 
+    /// <summary>
+    /// Adds the benchmark results among <paramref name="items"/> to <paramref name="results"/>; anything else is a
+    /// non-terminating BenchmarkResultInvalid error.
+    /// </summary>
+    protected void AddResults(IEnumerable<PSObject> items, List<RevitPerf.Core.Benchmarking.BenchmarkResult> results)
+    {
+        foreach (var item in items ?? throw new ArgumentNullException(nameof(items)))
+        {
+            if (Benchmarking.ResultInput.AsResult(item) is { } result)
+            {
+                (results ?? throw new ArgumentNullException(nameof(results))).Add(result);
+            }
+            else
+            {
+                WriteError(NewError(
+                    new ArgumentException($"'{item}' is not a benchmark result; pipe the output of Invoke-RevitBenchmark."),
+                    ErrorIds.BenchmarkResultInvalid, ErrorCategory.InvalidArgument, item));
+            }
+        }
+    }
+
     /// <summary>The error for a path on a provider other than the FileSystem, or null when it is a file system path.</summary>
     protected static ErrorRecord? NotFileSystem(string path, ProviderInfo provider) =>
         provider is not null && provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)
