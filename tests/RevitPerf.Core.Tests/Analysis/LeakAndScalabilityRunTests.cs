@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RevitPerf.Core.Analysis;
+using RevitPerf.Core.Benchmarking;
+using RevitPerf.Core.Memory;
+using RevitPerf.Core.Tests.Benchmarking;
+using RevitPerf.Core.Tests.Fakes;
+
+namespace RevitPerf.Core.Tests.Analysis;
+
+[CollectionDefinition("Real garbage collector", DisableParallelization = true)]
+public sealed class RealGarbageCollectorCollection
+{
+}
+
+public class LeakTestTests
+{
+    [Fact]
+    public void WhenEachCallRetains10KB_TheVerdictIsLeakWithinAFewHundredIterations()
+    {
+        var probe = new FakeMemoryProbe { BytesAfterCollection = 50_000_000 };
+        var result = new LeakTest(probe, new ManualClock()).Run("leaky", () => probe.BytesAfterCollection += 10_240, iterations: 300, duration: null);
+        Assert.Equal(LeakVerdict.Leak, result.Verdict);
+        Assert.Equal(10_240, result.BytesPerIteration, 6);
+        Assert.Equal(300, result.Iterations);
+        Assert.Equal(6, result.Samples); // a forced collection every 50 operations
+        Assert.Equal(6, probe.Collections);
+        Assert.Equal(10_240 * 1000 / (1024.0 * 1024), result.ProjectedMBPer1000Runs, 9);
+    }
+
+    [Fact]
+    public void WhenADurationIsGiven_TheTestRunsUntilItHasPassedButTakesAtLeastFourSamples()
+    {
+        var clock = new ManualClock();
+        var probe = new FakeMemoryProbe { BytesAfterCollection = 50_000_000 };
+        var result = new LeakTest(probe, clock).Run("timed", () => clock.Advance(TimeSpan.FromMilliseconds(10)), iterations: null, duration: TimeSpan.FromSeconds(5));
+        Assert.Equal(500, result.Iterations);
+        Assert.Equal(LeakVerdict.NoLeak, result.Verdict);
+
+        var quick = new LeakTest(probe, clock).Run("short", () => clock.Advance(TimeSpan.FromSeconds(1)), iterations: null, duration: TimeSpan.FromSeconds(1));
+        Assert.Equal(200, quick.Iterations);
+    }
+
+    [Fact]
+    public void WhenTooFewIterationsOrNoLimitIsGiven_TheTestRefuses()
+    {
+        var test = new LeakTest(new FakeMemoryProbe(), new ManualClock());
+        Assert.Throws<ArgumentOutOfRangeException>(() => test.Run("x", () => { }, iterations: 100, duration: null));
+        Assert.Throws<ArgumentException>(() => test.Run("x", () => { }, iterations: null, duration: null));
+    }
+}
+
+[Collection("Real garbage collector")]
+public class LeakTestWithTheRealCollectorTests
+{
+    [Fact]
+    public void WhenABlockRetains10KBPerCall_TheRealHeapSaysLeak()
+    {
+        var kept = new List<byte[]>();
+        var result = new LeakTest().Run("real leak", () => kept.Add(new byte[10_240]), iterations: 400, duration: null);
+        Assert.Equal(LeakVerdict.Leak, result.Verdict);
+        Assert.InRange(result.BytesPerIteration, 9_000, 12_000);
+        GC.KeepAlive(kept);
+    }
+
+    [Fact]
+    public void WhenABlockAllocatesHeavilyButRetainsNothing_TheRealHeapSaysNoLeak()
+    {
+        var sink = 0L;
+        var result = new LeakTest().Run("churn", () => sink += new byte[200_000].Length + new string('x', 5_000).Length, iterations: 400, duration: null);
+        Assert.NotEqual(LeakVerdict.Leak, result.Verdict);
+        Assert.True(Math.Abs(result.BytesPerIteration) < 256, $"{result.BytesPerIteration} bytes per iteration");
+        Assert.True(sink > 0);
+    }
+}
+
+public class ScalabilityRunTests
+{
+    private sealed class SizedWorkload : IBenchmarkWorkload
+    {
+        private readonly FakeBenchmarkClock _clock;
+        private readonly long _nanos;
+
+        public SizedWorkload(FakeBenchmarkClock clock, long nanos)
+        {
+            _clock = clock;
+            _nanos = nanos;
+        }
+
+        public void Setup()
+        {
+        }
+
+        public void Run(long invocations) => _clock.Timestamp += _nanos * invocations;
+
+        public string? Validate() => null;
+
+        public void Teardown()
+        {
+        }
+    }
+
+    [Fact]
+    public void WhenLatencyIsLinearInTheSize_EachSizeHasARowAndTheFitSaysLinear()
+    {
+        var clock = new FakeBenchmarkClock();
+        var engine = new BenchmarkEngine(clock, new FakeAllocationProbe()) { MinimumWarmupTime = TimeSpan.Zero, MaximumWarmupTime = TimeSpan.Zero };
+        var started = new List<int>();
+        var (sizes, fit) = ScalabilityRun.Measure("walls", ScalabilityRun.DefaultElementCounts, n => new SizedWorkload(clock, 200_000 + (1_000L * n)), null, engine,
+            starting: (n, _) => started.Add(n));
+        Assert.Equal(new[] { 100, 1_000, 5_000, 10_000, 50_000 }, sizes.Select(s => s.ElementCount));
+        Assert.Equal(started, sizes.Select(s => s.ElementCount));
+        Assert.All(sizes, s => Assert.Equal(10, s.Iterations));
+        Assert.Equal(0.2 + (0.001 * 5_000), sizes[2].MedianMs, 9);
+        Assert.NotNull(fit);
+        Assert.Equal(0.001, fit!.SlopeMsPerElement, 9);
+        Assert.Equal(0.2, fit.InterceptMs, 6);
+        Assert.True(fit.IsLinear);
+        Assert.Equal(ComplexityClass.Linear, fit.Complexity);
+    }
+
+    [Fact]
+    public void WhenLatencyIsQuadratic_TheFitSaysSoAndNotLinear()
+    {
+        var clock = new FakeBenchmarkClock();
+        var engine = new BenchmarkEngine(clock, new FakeAllocationProbe()) { MinimumWarmupTime = TimeSpan.Zero, MaximumWarmupTime = TimeSpan.Zero };
+        var (_, fit) = ScalabilityRun.Measure("pairs", ScalabilityRun.DefaultElementCounts, n => new SizedWorkload(clock, 10L * n * n), null, engine, iterations: 3, warmupIterations: 0);
+        Assert.Equal(ComplexityClass.Quadratic, fit!.Complexity);
+        Assert.False(fit.IsLinear); // the straight line climbs about 0.5 ms per element, above RevitPy's 0.1
+    }
+
+    [Fact]
+    public void WhenFewerThanThreeSizesSucceed_ThereIsNoFit()
+    {
+        var clock = new FakeBenchmarkClock();
+        var engine = new BenchmarkEngine(clock, new FakeAllocationProbe());
+        var (sizes, fit) = ScalabilityRun.Measure("two", new[] { 10, 20 }, n => new SizedWorkload(clock, n), null, engine, iterations: 2, warmupIterations: 0);
+        Assert.Equal(2, sizes.Count);
+        Assert.Null(fit);
+    }
+}
