@@ -32,6 +32,8 @@
         'Save-RevitBenchmarkBaseline'
         'Compare-RevitBenchmark'
         'Assert-RevitPerformanceTarget'
+        'Test-RevitMemoryLeak'
+        'Measure-RevitScalability'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

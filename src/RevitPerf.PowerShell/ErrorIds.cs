@@ -92,4 +92,13 @@ public static class ErrorIds
 
     /// <summary>A benchmark has no entry in the baseline.</summary>
     public const string BenchmarkResultNotCompared = "BenchmarkResultNotCompared";
+
+    /// <summary>A leak test was given an unusable argument.</summary>
+    public const string LeakTestInvalidArgument = "LeakTestInvalidArgument";
+
+    /// <summary>The leak test's script block (or setup) failed.</summary>
+    public const string LeakTestFailed = "LeakTestFailed";
+
+    /// <summary>Too few sizes produced a latency to fit.</summary>
+    public const string ScalabilityNotFitted = "ScalabilityNotFitted";
 }

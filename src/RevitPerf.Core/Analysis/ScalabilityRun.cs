@@ -16,20 +16,14 @@ public static class ScalabilityRun
     public static readonly IReadOnlyList<int> DefaultElementCounts = new[] { 100, 1_000, 5_000, 10_000, 50_000 };
 
     /// <summary>
-    /// Measures <paramref name="workloadFor"/>(n) at every count (its overhead twin from
-    /// <paramref name="overheadFor"/>, if given); returns each size's row and, when at least three different sizes
-    /// succeeded, the fit (else null).
+    /// Measures <paramref name="workloadFor"/>(n) at every count with <paramref name="engine"/> (its overhead twin
+    /// from <paramref name="overheadFor"/>, if given); see <see cref="Measure(string, IReadOnlyList{int}, Func{int, BenchmarkMeasurement})"/>.
     /// </summary>
     public static (IReadOnlyList<ScalabilitySizeResult> Sizes, ScalabilityResult? Fit) Measure(
         string name, IReadOnlyList<int> elementCounts, Func<int, IBenchmarkWorkload> workloadFor, Func<int, IBenchmarkWorkload>? overheadFor,
         BenchmarkEngine engine, int iterations = 10, int warmupIterations = 3, TimeSpan? timeout = null,
         CancellationToken cancellation = default, Action<int, int>? starting = null)
     {
-        if (elementCounts is null || elementCounts.Count == 0)
-        {
-            throw new ArgumentException("Give at least one element count.", nameof(elementCounts));
-        }
-
         if (workloadFor is null)
         {
             throw new ArgumentNullException(nameof(workloadFor));
@@ -40,26 +34,46 @@ public static class ScalabilityRun
             throw new ArgumentNullException(nameof(engine));
         }
 
-        var rows = new List<ScalabilitySizeResult>();
-        for (var i = 0; i < elementCounts.Count; i++)
+        var index = 0;
+        return Measure(name, elementCounts, n =>
         {
-            var n = elementCounts[i];
-            starting?.Invoke(n, i);
-            var spec = new BenchmarkSpec(name + " n=" + n, workloadFor(n))
-            {
-                Suite = "Scalability",
-                Overhead = overheadFor?.Invoke(n),
-                Iterations = iterations,
-                WarmupIterations = warmupIterations,
-                Timeout = timeout ?? TimeSpan.FromSeconds(30),
-            };
-            rows.Add(new ScalabilitySizeResult(name, n, engine.Run(spec, null, cancellation)));
+            starting?.Invoke(n, index++);
+            return engine.Run(Spec(name, n, workloadFor(n), overheadFor?.Invoke(n), iterations, warmupIterations, timeout), null, cancellation);
+        });
+    }
+
+    /// <summary>
+    /// Measures each count with <paramref name="measureAt"/>, in order; returns each size's row and, when at least
+    /// three different sizes succeeded, the fit of their medians (else null).
+    /// </summary>
+    public static (IReadOnlyList<ScalabilitySizeResult> Sizes, ScalabilityResult? Fit) Measure(string name, IReadOnlyList<int> elementCounts, Func<int, BenchmarkMeasurement> measureAt)
+    {
+        if (elementCounts is null || elementCounts.Count == 0)
+        {
+            throw new ArgumentException("Give at least one element count.", nameof(elementCounts));
         }
 
+        if (measureAt is null)
+        {
+            throw new ArgumentNullException(nameof(measureAt));
+        }
+
+        var rows = elementCounts.Select(n => new ScalabilitySizeResult(name, n, measureAt(n))).ToList();
         var measured = rows.Where(r => r.Iterations > 0).ToList();
         var fit = measured.Select(r => r.ElementCount).Distinct().Count() >= 3
             ? new ScalabilityResult(name, measured.Count, ScalabilityFit.Fit(measured.Select(r => (double)r.ElementCount).ToList(), measured.Select(r => r.MedianMs).ToList()))
             : null;
         return (rows, fit);
     }
+
+    /// <summary>The spec of one size: RevitPy's 10 iterations and 3 warm-ups unless told otherwise.</summary>
+    public static BenchmarkSpec Spec(string name, int elementCount, IBenchmarkWorkload workload, IBenchmarkWorkload? overhead, int iterations = 10, int warmupIterations = 3, TimeSpan? timeout = null) =>
+        new(name + " n=" + elementCount.ToString(System.Globalization.CultureInfo.InvariantCulture), workload)
+        {
+            Suite = "Scalability",
+            Overhead = overhead,
+            Iterations = iterations,
+            WarmupIterations = warmupIterations,
+            Timeout = timeout ?? TimeSpan.FromSeconds(30),
+        };
 }

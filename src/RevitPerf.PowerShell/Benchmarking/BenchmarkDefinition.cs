@@ -58,6 +58,12 @@ public sealed class BenchmarkDefinition
     /// <summary>The throughput target, operations per second.</summary>
     public double? TargetThroughputOpsPerSec { get; set; }
 
+    /// <summary>Arguments passed to the setup, operation, validation and teardown (Measure-RevitScalability passes n).</summary>
+    internal object[] Arguments { get; set; } = Array.Empty<object>();
+
+    /// <summary>Whether the warm-up goes on until the timings stop improving.</summary>
+    internal bool WarmupUntilStable { get; set; } = true;
+
     /// <summary>The file that defined the benchmark, or null.</summary>
     public string? Source { get; set; }
 

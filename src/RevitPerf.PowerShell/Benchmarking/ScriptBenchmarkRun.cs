@@ -17,10 +17,11 @@ public sealed class ScriptBenchmarkRun
 param($__RevitPerfRun)
 $ErrorActionPreference = 'Stop'
 $__RevitPerfSetup = $__RevitPerfRun.Setup
+$__RevitPerfArguments = $__RevitPerfRun.Arguments
 if ($null -ne $__RevitPerfSetup) {
-    try { . $__RevitPerfSetup } catch { $__RevitPerfRun.SetupFailed($_) }
+    try { . $__RevitPerfSetup @__RevitPerfArguments } catch { $__RevitPerfRun.SetupFailed($_) }
 }
-Remove-Variable -Name __RevitPerfSetup
+Remove-Variable -Name __RevitPerfSetup, __RevitPerfArguments
 $__RevitPerfRun.Measure({})
 ";
 
@@ -42,6 +43,9 @@ $__RevitPerfRun.Measure({})
     /// <summary>The setup block, or null.</summary>
     public ScriptBlock? Setup => _definition.Setup;
 
+    /// <summary>The arguments every block receives.</summary>
+    public object[] Arguments => _definition.Arguments;
+
     internal BenchmarkSettings Settings { get; }
 
     /// <summary>The measurement, once <see cref="Measure"/> has run.</summary>
@@ -54,10 +58,11 @@ $__RevitPerfRun.Measure({})
     /// <summary>Measures the operation, with <paramref name="empty"/> (an empty block from the wrapper) as the overhead twin.</summary>
     public void Measure(ScriptBlock empty)
     {
-        var spec = new BenchmarkSpec(_definition.Name, new ScriptBlockWorkload(_definition.ScriptBlock, _definition.Teardown, _definition.Validate, () => _setupError))
+        var spec = new BenchmarkSpec(_definition.Name, new ScriptBlockWorkload(_definition.ScriptBlock, _definition.Teardown, _definition.Validate, () => _setupError, _definition.Arguments))
         {
             Suite = _definition.Suite,
-            Overhead = new ScriptBlockWorkload(empty),
+            Overhead = new ScriptBlockWorkload(empty, arguments: _definition.Arguments),
+            WarmupUntilStable = _definition.WarmupUntilStable,
             Iterations = _definition.Iterations,
             WarmupIterations = _definition.WarmupIterations,
             Timeout = TimeSpan.FromSeconds(_definition.TimeoutSeconds),

@@ -16,10 +16,12 @@ internal sealed class ScriptBlockWorkload : IBenchmarkWorkload
     private readonly ScriptBlock? _teardown;
     private readonly ScriptBlock? _validate;
     private readonly Func<string?> _setupError;
+    private readonly object[] _arguments;
     private Collection<PSObject>? _last;
 
-    public ScriptBlockWorkload(ScriptBlock operation, ScriptBlock? teardown = null, ScriptBlock? validate = null, Func<string?>? setupError = null)
+    public ScriptBlockWorkload(ScriptBlock operation, ScriptBlock? teardown = null, ScriptBlock? validate = null, Func<string?>? setupError = null, object[]? arguments = null)
     {
+        _arguments = arguments ?? Array.Empty<object>();
         _operation = operation;
         _teardown = teardown;
         _validate = validate;
@@ -41,7 +43,7 @@ internal sealed class ScriptBlockWorkload : IBenchmarkWorkload
         {
             for (long i = 0; i < invocations; i++)
             {
-                _last = _operation.Invoke();
+                _last = _operation.Invoke(_arguments);
             }
         }
         catch (RuntimeException ex) when (ex is not PipelineStoppedException)
@@ -75,7 +77,7 @@ internal sealed class ScriptBlockWorkload : IBenchmarkWorkload
     {
         try
         {
-            _teardown?.Invoke();
+            _teardown?.Invoke(_arguments);
         }
         catch (RuntimeException ex) when (ex is not PipelineStoppedException)
         {
