@@ -110,6 +110,9 @@ public sealed class RevitPerfOptimizer : IDisposable
     /// <summary>The caches: the default one, sized from the configuration, and named ones.</summary>
     public CacheRegistry Caches { get; }
 
+    /// <summary>The memory monitors (stopped when the optimizer is disposed).</summary>
+    public Memory.MonitorRegistry Monitors { get; } = new();
+
     /// <summary>The background jobs; empty once disposed.</summary>
     public BackgroundScheduler Scheduler => _scheduler;
 
@@ -226,6 +229,7 @@ public sealed class RevitPerfOptimizer : IDisposable
         }
 
         _scheduler.Dispose();
+        Monitors.Dispose();
     }
 
     private void ScheduleMaintenance()
