@@ -34,6 +34,13 @@
         'Assert-RevitPerformanceTarget'
         'Test-RevitMemoryLeak'
         'Measure-RevitScalability'
+        'Start-RevitMemoryMonitor'
+        'Stop-RevitMemoryMonitor'
+        'Get-RevitMemoryMonitor'
+        'Get-RevitMemorySnapshot'
+        'Get-RevitPerformanceAlert'
+        'Optimize-RevitMemory'
+        'Get-RevitMemoryReport'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -101,4 +101,22 @@ public static class ErrorIds
 
     /// <summary>Too few sizes produced a latency to fit.</summary>
     public const string ScalabilityNotFitted = "ScalabilityNotFitted";
+
+    /// <summary>No memory monitor has the name given.</summary>
+    public const string MonitorNotFound = "MonitorNotFound";
+
+    /// <summary>A memory monitor with that name runs already.</summary>
+    public const string MonitorAlreadyExists = "MonitorAlreadyExists";
+
+    /// <summary>A monitor's thresholds contradict each other.</summary>
+    public const string MonitorInvalidArgument = "MonitorInvalidArgument";
+
+    /// <summary>No process has the id or name given.</summary>
+    public const string ProcessNotFound = "ProcessNotFound";
+
+    /// <summary>Several processes have the name given.</summary>
+    public const string ProcessNameAmbiguous = "ProcessNameAmbiguous";
+
+    /// <summary>A monitor has too few snapshots for a report.</summary>
+    public const string MonitorHistoryTooShort = "MonitorHistoryTooShort";
 }

@@ -113,11 +113,14 @@ public sealed class MemoryMonitor : IDisposable
             return;
         }
 
-        using var done = new ManualResetEvent(false);
-        if (timer.Dispose(done))
+        var done = new ManualResetEvent(false);
+        if (!timer.Dispose(done) || done.WaitOne(wait ?? TimeSpan.FromMilliseconds(100)))
         {
-            done.WaitOne(wait ?? TimeSpan.FromMilliseconds(100));
+            done.Dispose();
         }
+
+        // Otherwise a callback is still running (Stop may be called from one: the process exited): the timer
+        // signals the event when it ends, so it must not be disposed here; the collector reclaims it.
     }
 
     /// <summary>Takes a snapshot now, stores it and judges the alerts; null when the process has gone (the monitor stops).</summary>

@@ -211,6 +211,20 @@ public class MemoryMonitorTests
     }
 
     [Fact]
+    public void WhenTheProcessExitsWhileTheTimerSamples_TheMonitorStopsItselfWithoutCrashingTheTimer()
+    {
+        var probe = new ScriptedProbe { WorkingSetMB = 10 };
+        using var monitor = new MemoryMonitor(new MonitorOptions { Name = "exits", Interval = TimeSpan.FromMilliseconds(100) }, probe);
+        monitor.Start();
+        Assert.True(SpinWait.SpinUntil(() => monitor.SnapshotsTaken >= 1, TimeSpan.FromSeconds(10)));
+        probe.Gone = true;
+
+        // The timer's own callback calls Stop; the wait handle it signals afterwards must still be alive.
+        Assert.True(SpinWait.SpinUntil(() => !monitor.IsRunning, TimeSpan.FromSeconds(10)));
+        Assert.NotNull(monitor.StopReason);
+    }
+
+    [Fact]
     public void WhenOptionsAreInvalid_TheMonitorRefusesThem()
     {
         var probe = new ScriptedProbe();
