@@ -18,7 +18,7 @@ public sealed class CacheNameCompleter : IArgumentCompleter
         return RevitPerfOptimizer.Current.Caches.All
             .Where(c => c.Name.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
             .Select(c => new CompletionResult(
-                c.Name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', '(', ')', ';', ',' }) >= 0 ? "'" + c.Name.Replace("'", "''") + "'" : c.Name,
+                CompletionText.For(c.Name),
                 c.Name,
                 CompletionResultType.ParameterValue,
                 $"{c.Name}: {c.Policy}, {c.Count} of {c.MaxSize} entries"))

@@ -19,7 +19,7 @@ public sealed class MonitorNameCompleter : IArgumentCompleter
         return RevitPerfOptimizer.Current.Monitors.All
             .Where(m => m.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(m => new CompletionResult(
-                m.Name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', '(', ')', ';', ',' }) >= 0 ? "'" + m.Name.Replace("'", "''") + "'" : m.Name,
+                CompletionText.For(m.Name),
                 m.Name, CompletionResultType.ParameterValue, $"{m.Name}: {m.ProcessName} ({m.ProcessId})"))
             .ToList();
     }

@@ -7,23 +7,15 @@ namespace RevitPerf.PowerShell.Commands;
 /// <summary>What each monitor's history says: peak, average, growth per hour, trend, stability and leak suspicion.</summary>
 [Cmdlet(VerbsCommon.Get, "RevitMemoryReport")]
 [OutputType(typeof(MemoryReport))]
-public sealed class GetRevitMemoryReportCommand : RevitMonitorCmdlet
+public sealed class GetRevitMemoryReportCommand : RevitMonitorSelectionCmdlet
 {
     /// <summary>The type name reports carry.</summary>
     public const string ReportTypeName = "RevitPerf.MemoryReport";
 
-    /// <summary>Monitors to report on; wildcards match; by default all.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Name")]
-    [SupportsWildcards]
-    [ArgumentCompleter(typeof(MonitorNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string[] Monitor { get; set; } = { "*" };
-
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        foreach (var monitor in FindMonitors(Monitor))
+        foreach (var monitor in SelectedMonitors())
         {
             var snapshots = monitor.GetSnapshots();
             try

@@ -7,18 +7,10 @@ namespace RevitPerf.PowerShell.Commands;
 /// <summary>The alerts of memory monitors: the active ones, or with -IncludeResolved all that were kept.</summary>
 [Cmdlet(VerbsCommon.Get, "RevitPerformanceAlert")]
 [OutputType(typeof(PerformanceAlert))]
-public sealed class GetRevitPerformanceAlertCommand : RevitMonitorCmdlet
+public sealed class GetRevitPerformanceAlertCommand : RevitMonitorSelectionCmdlet
 {
     /// <summary>The type name alerts carry.</summary>
     public const string AlertTypeName = "RevitPerf.PerformanceAlert";
-
-    /// <summary>Monitors whose alerts to write; wildcards match; by default all.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Name")]
-    [SupportsWildcards]
-    [ArgumentCompleter(typeof(MonitorNameCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string[] Monitor { get; set; } = { "*" };
 
     /// <summary>Includes resolved alerts.</summary>
     [Parameter]
@@ -27,7 +19,7 @@ public sealed class GetRevitPerformanceAlertCommand : RevitMonitorCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        foreach (var alert in FindMonitors(Monitor).SelectMany(m => m.GetAlerts(IncludeResolved)).OrderBy(a => a.RaisedAt).ThenBy(a => a.Id))
+        foreach (var alert in SelectedMonitors().SelectMany(m => m.GetAlerts(IncludeResolved)).OrderBy(a => a.RaisedAt).ThenBy(a => a.Id))
         {
             WriteTyped(alert, AlertTypeName);
         }
