@@ -6,8 +6,8 @@ using System.Runtime.InteropServices;
 namespace RevitPerf.Core.Memory;
 
 /// <summary>
-/// Reads a real process through one long-lived <see cref="Process"/> object, refreshed per snapshot (no new handle
-/// per reading). For the current process it adds the runtime's figures: managed heap, total allocations, collections
+/// Reads a real process: on Linux straight from /proc (see <see cref="LinuxProcFs"/>), elsewhere through one
+/// long-lived <see cref="Process"/> object refreshed per snapshot (no new handle per reading). For the current process it adds the runtime's figures: managed heap, total allocations, collections
 /// and the share of time paused for GC since the previous snapshot (GC.GetTotalPauseDuration, bound at run time:
 /// netstandard2.0 has neither it nor GC.GetTotalAllocatedBytes).
 /// </summary>
@@ -58,23 +58,28 @@ public sealed class SystemProcessProbe : IProcessProbe, IDisposable
     {
         try
         {
-            _process.Refresh();
-            if (!IsCurrentProcess && _process.HasExited)
+            var snapshot = new MemorySnapshot { Timestamp = DateTime.UtcNow, ProcessId = ProcessId, ProcessName = ProcessName };
+            if (LinuxProcFs.IsAvailable)
             {
-                throw new ProcessGoneException(ProcessId, ProcessName);
+                if (!LinuxProcFs.TryRead(ProcessId, snapshot))
+                {
+                    throw new ProcessGoneException(ProcessId, ProcessName);
+                }
             }
-
-            var snapshot = new MemorySnapshot
+            else
             {
-                Timestamp = DateTime.UtcNow,
-                ProcessId = ProcessId,
-                ProcessName = ProcessName,
-                WorkingSetMB = _process.WorkingSet64 / MB,
-                PrivateMemoryMB = _process.PrivateMemorySize64 / MB,
-                PagedMemoryMB = _process.PagedMemorySize64 / MB,
-                HandleCount = _process.HandleCount,
-                ThreadCount = _process.Threads.Count,
-            };
+                _process.Refresh();
+                if (!IsCurrentProcess && _process.HasExited)
+                {
+                    throw new ProcessGoneException(ProcessId, ProcessName);
+                }
+
+                snapshot.WorkingSetMB = _process.WorkingSet64 / MB;
+                snapshot.PrivateMemoryMB = _process.PrivateMemorySize64 / MB;
+                snapshot.PagedMemoryMB = _process.PagedMemorySize64 / MB;
+                snapshot.HandleCount = _process.HandleCount;
+                snapshot.ThreadCount = _process.Threads.Count;
+            }
 
             if (IsCurrentProcess)
             {

@@ -272,6 +272,18 @@ public class SystemProcessProbeTests
     }
 
     [Fact]
+    public void WhenReadFromProc_TheFiguresAgreeWithTheProcessApi()
+    {
+        using var probe = SystemProcessProbe.ForCurrentProcess();
+        var snapshot = probe.Take();
+        using var process = Process.GetCurrentProcess();
+        Assert.InRange(snapshot.WorkingSetMB, process.WorkingSet64 / 1048576.0 * 0.8, process.WorkingSet64 / 1048576.0 * 1.25);
+        Assert.InRange(snapshot.ThreadCount, 1, process.Threads.Count + 20);
+        Assert.InRange(snapshot.HandleCount, Math.Max(1, process.HandleCount - 30), process.HandleCount + 30);
+        Assert.True(snapshot.PrivateMemoryMB > 0);
+    }
+
+    [Fact]
     public void WhenAChildProcessIsMonitored_ItIsReadUntilItExits()
     {
         var windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
