@@ -39,6 +39,7 @@
         'Get-RevitMemoryMonitor'
         'Get-RevitMemorySnapshot'
         'Get-RevitPerformanceAlert'
+        'Confirm-RevitPerformanceAlert'
         'Optimize-RevitMemory'
         'Get-RevitMemoryReport'
     )

@@ -119,4 +119,7 @@ public static class ErrorIds
 
     /// <summary>A monitor has too few snapshots for a report.</summary>
     public const string MonitorHistoryTooShort = "MonitorHistoryTooShort";
+
+    /// <summary>No monitor has an alert with the id given.</summary>
+    public const string AlertNotFound = "AlertNotFound";
 }

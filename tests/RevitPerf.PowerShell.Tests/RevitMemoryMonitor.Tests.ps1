@@ -77,6 +77,27 @@ Describe 'Memory monitor cmdlets' {
         }
     }
 
+    It 'acknowledges alerts, and exports snapshots and alerts flat' {
+        Start-RevitMemoryMonitor -MonitorName acked -IntervalSeconds 0.1 -WarningThresholdMB 0.0001
+        Wait-Until { @(Get-RevitPerformanceAlert -Monitor acked).Count -ge 1 }
+        $alert = Get-RevitPerformanceAlert -Monitor acked
+        $alert.Acknowledged | Should -BeFalse
+        $alert | Confirm-RevitPerformanceAlert -WhatIf
+        (Get-RevitPerformanceAlert -Monitor acked).Acknowledged | Should -BeFalse
+        ($alert | Confirm-RevitPerformanceAlert -PassThru).Acknowledged | Should -BeTrue
+        (Get-RevitPerformanceAlert -Monitor acked).Acknowledged | Should -BeTrue
+        $null = Confirm-RevitPerformanceAlert -Id 987654 -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'AlertNotFound,*'
+
+        foreach ($rows in @((Get-RevitMemorySnapshot -Monitor acked), (Get-RevitPerformanceAlert -Monitor acked))) {
+            $csv = Join-Path $TestDrive ([guid]::NewGuid().ToString('N') + '.csv')
+            $rows | Export-Csv -LiteralPath $csv -NoTypeInformation
+            foreach ($row in Import-Csv $csv) {
+                $row.PSObject.Properties.Value | ForEach-Object { $_ | Should -Not -Match '^(System|RevitPerf)\.' }
+            }
+        }
+    }
+
     It 'runs -Action on its own monitor''s alerts and unregisters it on stop' {
         $global:RevitPerfAlertSeen = $null
         Start-RevitMemoryMonitor -MonitorName acting -IntervalSeconds 0.1 -WarningThresholdMB 0.0001 -Action { $global:RevitPerfAlertSeen = $Event.SourceArgs[0].Monitor }
