@@ -12,24 +12,25 @@ Describe 'Test-RevitMemoryLeak' {
         $result.BytesPerIteration | Should -BeGreaterThan 9000
         $result.BytesPerIteration | Should -BeLessThan 12000
         $result.Iterations | Should -Be 300
-        $result.Samples | Should -Be 6
-        $result.GetAnalysis().RetainedBytes.Count | Should -Be 6
+        $result.Samples | Should -Be 5
+        $result.GetAnalysis().RetainedBytes.Count | Should -Be 5
     }
 
     It 'says NoLeak for a block that allocates heavily but keeps nothing' {
         $result = Test-RevitMemoryLeak -Name Churn -ScriptBlock { $null = [byte[]]::new(200000); $null = 'x' * 5000 } -Iterations 400
-        $result.Verdict | Should -Not -Be 'Leak'
-        [math]::Abs($result.BytesPerIteration) | Should -BeLessThan 256
+        $result.Verdict | Should -Be 'NoLeak'
+        # 200 KB allocated per run, and (give or take runtime noise) nothing of it kept.
+        [math]::Abs($result.BytesPerIteration) | Should -BeLessThan 1024
     }
 
     It 'dot-sources the setup so the block sees its variables' {
-        $result = Test-RevitMemoryLeak -Setup { $buffer = [byte[]]::new(16) } -ScriptBlock { $buffer[0]++ } -Iterations 200
-        $result.Iterations | Should -Be 200
+        $result = Test-RevitMemoryLeak -Setup { $buffer = [byte[]]::new(16) } -ScriptBlock { $buffer[0]++ } -Iterations 250
+        $result.Iterations | Should -Be 250
     }
 
-    It 'runs for a duration, at least 200 runs' {
+    It 'runs for a duration, at least 250 runs' {
         $result = Test-RevitMemoryLeak -ScriptBlock { $null = 1 } -Duration ([timespan]::FromMilliseconds(1))
-        $result.Iterations | Should -Be 200
+        $result.Iterations | Should -Be 250
     }
 
     It 'stops with an error naming the test when the block fails' {
@@ -46,7 +47,7 @@ Describe 'Test-RevitMemoryLeak' {
 
     It 'exports flat' {
         $csv = Join-Path $TestDrive 'leak.csv'
-        Test-RevitMemoryLeak -ScriptBlock { $null = 1 } -Iterations 200 | Export-Csv -LiteralPath $csv -NoTypeInformation
+        Test-RevitMemoryLeak -ScriptBlock { $null = 1 } -Iterations 250 | Export-Csv -LiteralPath $csv -NoTypeInformation
         $row = Import-Csv $csv
         $row.PSObject.Properties.Name[0..1] | Should -Be @('Name', 'Verdict')
         $row.PSObject.Properties.Value | ForEach-Object { $_ | Should -Not -Match '^(System|RevitPerf)\.' }

@@ -7,8 +7,9 @@ namespace RevitPerf.Core.Memory;
 
 /// <summary>
 /// Runs an operation repeatedly and samples the managed heap retained after a forced full collection every
-/// <see cref="CollectionInterval"/> operations (RevitPy's GC_TRIGGER_INTERVAL, 50). The first interval is a warm-up
-/// whose sample is the baseline: first calls fill caches (JIT, compiled script blocks) that are not leaks.
+/// <see cref="CollectionInterval"/> operations (RevitPy's GC_TRIGGER_INTERVAL, 50), starting after
+/// <see cref="WarmupRuns"/> runs whose sample is the baseline: first calls fill caches (JIT data, PowerShell's
+/// compiled script blocks, built in the background after a block's first runs) that are not leaks.
 /// </summary>
 public sealed class LeakTest
 {
@@ -25,10 +26,16 @@ public sealed class LeakTest
     /// <summary>Operations between forced collections.</summary>
     public int CollectionInterval { get; set; } = LeakAnalysis.CollectionInterval;
 
+    /// <summary>Operations before the first (baseline) sample.</summary>
+    public int WarmupRuns { get; set; } = 2 * LeakAnalysis.CollectionInterval;
+
+    /// <summary>The fewest operations a test runs: the warm-up, then three more samples after the baseline.</summary>
+    public int MinimumIterations => WarmupRuns + (3 * CollectionInterval);
+
     /// <summary>
     /// Runs <paramref name="operation"/> <paramref name="iterations"/> times, or until <paramref name="duration"/> has
-    /// passed (whichever is given; with both, whichever comes first), but always enough for four samples. An
-    /// exception from the operation stops the test and propagates.
+    /// passed (whichever is given; with both, whichever comes first), but always at least
+    /// <see cref="MinimumIterations"/> (four samples). An exception from the operation stops the test and propagates.
     /// </summary>
     public LeakTestResult Run(string name, Action operation, int? iterations, TimeSpan? duration, CancellationToken cancellation = default, Action<int>? progress = null)
     {
@@ -42,10 +49,10 @@ public sealed class LeakTest
             throw new ArgumentException("Give a number of iterations, a duration, or both.", nameof(iterations));
         }
 
-        var minimum = CollectionInterval * 4;
+        var minimum = MinimumIterations;
         if (iterations is { } count && count < minimum)
         {
-            throw new ArgumentOutOfRangeException(nameof(iterations), count, $"At least {minimum} iterations are needed: a sample every {CollectionInterval}, and four samples.");
+            throw new ArgumentOutOfRangeException(nameof(iterations), count, $"At least {minimum} iterations are needed: {WarmupRuns} to warm up, then a sample every {CollectionInterval}, four samples in all.");
         }
 
         var start = _clock.MonotonicTicks;
@@ -64,7 +71,7 @@ public sealed class LeakTest
             cancellation.ThrowIfCancellationRequested();
             operation();
             done++;
-            if (done % CollectionInterval == 0)
+            if (done >= WarmupRuns && (done - WarmupRuns) % CollectionInterval == 0)
             {
                 _probe.CollectGarbage();
                 samplesAt.Add(done);

@@ -36,12 +36,12 @@ public sealed class TestRevitMemoryLeakCommand : RevitPerfCmdlet
     [Parameter]
     public ScriptBlock? Setup { get; set; }
 
-    /// <summary>How many times to run the block (at least 200: four samples of 50).</summary>
+    /// <summary>How many times to run the block (at least 250: 100 to warm up, then four samples 50 apart).</summary>
     [Parameter(ParameterSetName = IterationsSet)]
-    [ValidateRange(200, int.MaxValue)]
+    [ValidateRange(250, int.MaxValue)]
     public int Iterations { get; set; } = 500;
 
-    /// <summary>How long to run the block instead (at least 200 runs happen whatever the time).</summary>
+    /// <summary>How long to run the block instead (at least 250 runs happen whatever the time).</summary>
     [Parameter(Mandatory = true, ParameterSetName = DurationSet)]
     public TimeSpan Duration { get; set; }
 

@@ -24,8 +24,8 @@ public class LeakTestTests
         Assert.Equal(LeakVerdict.Leak, result.Verdict);
         Assert.Equal(10_240, result.BytesPerIteration, 6);
         Assert.Equal(300, result.Iterations);
-        Assert.Equal(6, result.Samples); // a forced collection every 50 operations
-        Assert.Equal(6, probe.Collections);
+        Assert.Equal(5, result.Samples); // the baseline after 100 warm-up runs, then a forced collection every 50
+        Assert.Equal(5, probe.Collections);
         Assert.Equal(10_240 * 1000 / (1024.0 * 1024), result.ProjectedMBPer1000Runs, 9);
     }
 
@@ -39,7 +39,7 @@ public class LeakTestTests
         Assert.Equal(LeakVerdict.NoLeak, result.Verdict);
 
         var quick = new LeakTest(probe, clock).Run("short", () => clock.Advance(TimeSpan.FromSeconds(1)), iterations: null, duration: TimeSpan.FromSeconds(1));
-        Assert.Equal(200, quick.Iterations);
+        Assert.Equal(250, quick.Iterations); // 100 warm-up runs and four samples, whatever the time
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class LeakTestWithTheRealCollectorTests
         var sink = 0L;
         var result = new LeakTest().Run("churn", () => sink += new byte[200_000].Length + new string('x', 5_000).Length, iterations: 400, duration: null);
         Assert.NotEqual(LeakVerdict.Leak, result.Verdict);
-        Assert.True(Math.Abs(result.BytesPerIteration) < 256, $"{result.BytesPerIteration} bytes per iteration");
+        Assert.True(Math.Abs(result.BytesPerIteration) < 1024, $"{result.BytesPerIteration} bytes per iteration"); // of 200 KB allocated per run
         Assert.True(sink > 0);
     }
 }
