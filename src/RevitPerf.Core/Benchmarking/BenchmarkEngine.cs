@@ -117,7 +117,13 @@ public sealed class BenchmarkEngine
                 twin?.Run(invocations); // unrecorded: warms the twin up as the warm-up warmed the operation
                 metrics?.BeginMeasurement();
                 var track = spec.TrackMemory;
-                var heapBefore = track ? _allocations.ManagedHeapBytes : 0;
+
+                // The benchmark's memory: what is live above this baseline, at its highest. Live means after a
+                // collection: right after each collection that happens during the iterations (the transient peak),
+                // and after a full one at the end (what it keeps). Heap growth read between iterations would count
+                // garbage not yet collected, which says more about the GC's budget than about the benchmark.
+                var liveBefore = track ? _allocations.LiveHeapBytes() : 0;
+                var lastCollection = track ? _allocations.LastCollection?.Index : null;
                 var ticksPerMs = _clock.TicksPerSecond / 1000;
                 var rawSamples = new List<double>(spec.Iterations);
                 long operations = 0;
@@ -168,8 +174,11 @@ public sealed class BenchmarkEngine
                             allocationSamples.Add(Math.Max(0, stopBytes - startBytes) / (double)invocations);
                         }
 
-                        // How far the managed heap grew at its highest, read between iterations.
-                        peakHeapGrowth = Math.Max(peakHeapGrowth, _allocations.ManagedHeapBytes - heapBefore);
+                        if (lastCollection is { } seen && _allocations.LastCollection is { } last && last.Index > seen)
+                        {
+                            peakHeapGrowth = Math.Max(peakHeapGrowth, last.HeapBytes - liveBefore);
+                            lastCollection = last.Index;
+                        }
                     }
 
                     if (!failed)
@@ -183,6 +192,11 @@ public sealed class BenchmarkEngine
                         twin.Run(invocations);
                         twinSamples.Add((_clock.Timestamp - twinStart) / ticksPerMs / invocations);
                     }
+                }
+
+                if (track)
+                {
+                    peakHeapGrowth = Math.Max(peakHeapGrowth, _allocations.LiveHeapBytes() - liveBefore);
                 }
 
                 overhead = twinSamples.Count == 0 ? 0 : SampleStatistics.From(twinSamples).Median;

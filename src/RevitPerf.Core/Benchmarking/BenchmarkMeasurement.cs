@@ -93,8 +93,9 @@ public sealed class BenchmarkMeasurement
     public double OpsPerSecond { get; }
 
     /// <summary>
-    /// The benchmark's memory: how far the managed heap grew above where it stood before the iterations, at its
-    /// highest between iterations, in MB. Never the process's resident size, which belongs to everything else too.
+    /// The benchmark's memory, in MB: how far the live managed heap rose above where it stood before the iterations,
+    /// at its highest, read right after each collection during the iterations and after a full one at the end
+    /// (on .NET Framework only the latter). Never the process's resident size, which belongs to everything else too.
     /// </summary>
     public double PeakMemoryMB { get; internal set; }
 

@@ -114,7 +114,7 @@ public sealed class BenchmarkResult
     /// <summary>Bytes allocated per operation (null where the runtime cannot tell).</summary>
     public double? AllocatedBytesPerOp { get; }
 
-    /// <summary>Peak growth of the managed heap during the iterations, MB.</summary>
+    /// <summary>Peak live managed memory above the level before the iterations (read after collections), MB.</summary>
     public double PeakMemoryMB { get; }
 
     /// <summary>The hit ratio the workload reported (0..1), or null when it has none.</summary>

@@ -11,4 +11,13 @@ public interface IAllocationProbe
 
     /// <summary>Bytes on the managed heap now, without forcing a collection.</summary>
     long ManagedHeapBytes { get; }
+
+    /// <summary>Bytes still live after a full, blocking collection (which this forces).</summary>
+    long LiveHeapBytes();
+
+    /// <summary>
+    /// The number of the last garbage collection and the heap's size right after it; null where the runtime cannot
+    /// tell (.NET Framework).
+    /// </summary>
+    (long Index, long HeapBytes)? LastCollection { get; }
 }

@@ -10,7 +10,7 @@ public interface IBenchmarkMetrics
     /// <summary>Forgets everything recorded so far: the figures cover the measured iterations only.</summary>
     void BeginMeasurement();
 
-    /// <summary>The benchmark's memory in MB, replacing the engine's managed-heap growth; null to keep the engine's.</summary>
+    /// <summary>The benchmark's memory in MB, replacing the engine's live-heap peak; null to keep the engine's.</summary>
     double? MemoryMB { get; }
 
     /// <summary>The hit ratio (0..1) of the measured iterations; null when the workload has none.</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace RevitPerf.Core.Benchmarking;
@@ -11,6 +13,7 @@ namespace RevitPerf.Core.Benchmarking;
 public sealed class RuntimeAllocationProbe : IAllocationProbe
 {
     private static readonly Func<long>? s_perThread = Bind();
+    private static readonly Func<KeyValuePair<long, long>>? s_lastCollection = BindLastCollection();
 
     private RuntimeAllocationProbe()
     {
@@ -47,6 +50,34 @@ public sealed class RuntimeAllocationProbe : IAllocationProbe
 
     /// <inheritdoc />
     public long ManagedHeapBytes => GC.GetTotalMemory(false);
+
+    /// <inheritdoc />
+    public long LiveHeapBytes() => GC.GetTotalMemory(forceFullCollection: true);
+
+    /// <inheritdoc />
+    public (long Index, long HeapBytes)? LastCollection => s_lastCollection is { } read && read() is var info ? (info.Key, info.Value) : null;
+
+    // GC.GetGCMemoryInfo().Index and .HeapSizeBytes (.NET 5+), which netstandard2.0 cannot name: compiled once.
+    private static Func<KeyValuePair<long, long>>? BindLastCollection()
+    {
+        var method = typeof(GC).GetMethod("GetGCMemoryInfo", BindingFlags.Public | BindingFlags.Static, null, Type.EmptyTypes, null);
+        var index = method?.ReturnType.GetProperty("Index");
+        var heap = method?.ReturnType.GetProperty("HeapSizeBytes");
+        if (method is null || index?.PropertyType != typeof(long) || heap?.PropertyType != typeof(long))
+        {
+            return null;
+        }
+
+        var info = Expression.Variable(method.ReturnType);
+        var body = Expression.Block(
+            new[] { info },
+            Expression.Assign(info, Expression.Call(method)),
+            Expression.New(
+                typeof(KeyValuePair<long, long>).GetConstructor(new[] { typeof(long), typeof(long) })!,
+                Expression.Property(info, index),
+                Expression.Property(info, heap)));
+        return Expression.Lambda<Func<KeyValuePair<long, long>>>(body).Compile();
+    }
 
     private static Func<long>? Bind()
     {

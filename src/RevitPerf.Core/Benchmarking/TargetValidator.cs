@@ -54,7 +54,7 @@ public static class TargetValidator
         {
             misses.Add(new TargetMiss(result.Name, result.Suite, "MemoryMB", result.TargetMemoryMB, result.PeakMemoryMB,
                 string.Format(CultureInfo.InvariantCulture,
-                    "{0}: memory {1} MB (peak managed-heap growth, a single figure with no interval) is above the target of {2} MB",
+                    "{0}: memory {1} MB (peak live managed memory, a single figure with no interval) is above the target of {2} MB",
                     who, N(result.PeakMemoryMB), N(result.TargetMemoryMB!.Value))));
         }
 

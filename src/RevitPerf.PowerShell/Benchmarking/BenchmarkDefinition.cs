@@ -52,7 +52,7 @@ public sealed class BenchmarkDefinition
     /// <summary>The mean latency target, ms.</summary>
     public double? TargetLatencyMs { get; set; }
 
-    /// <summary>The memory target (peak managed-heap growth), MB.</summary>
+    /// <summary>The memory target (peak live managed memory above the start), MB.</summary>
     public double? TargetMemoryMB { get; set; }
 
     /// <summary>The throughput target, operations per second.</summary>

@@ -110,7 +110,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     [ValidateRange(1e-9, double.MaxValue)]
     public double TargetLatencyMs { get; set; }
 
-    /// <summary>The memory target of the ad hoc benchmark (peak managed-heap growth), MB.</summary>
+    /// <summary>The memory target of the ad hoc benchmark (peak live managed memory above the start), MB.</summary>
     [Parameter(ParameterSetName = ScriptBlockSet)]
     [ValidateRange(1e-9, double.MaxValue)]
     public double TargetMemoryMB { get; set; }

@@ -64,7 +64,7 @@ public sealed class NewRevitBenchmarkCommand : RevitPerfCmdlet
     [ValidateRange(1e-9, double.MaxValue)]
     public double TargetLatencyMs { get; set; }
 
-    /// <summary>The memory target (peak managed-heap growth while it runs), MB.</summary>
+    /// <summary>The memory target (peak live managed memory above the start), MB.</summary>
     [Parameter]
     [ValidateRange(1e-9, double.MaxValue)]
     public double TargetMemoryMB { get; set; }

@@ -137,7 +137,7 @@ public class BenchmarkEngineTests
     }
 
     [Fact]
-    public void WhenTheWorkloadHoldsMemory_ThePeakGrowthOfTheManagedHeapIsItsMemory()
+    public void WhenTheWorkloadKeepsMemory_TheLiveGrowthOfTheManagedHeapIsItsMemory()
     {
         var (engine, clock, probe) = NewEngine();
         probe.ManagedHeapBytes = 500L << 20; // the rest of the process: not the benchmark's
@@ -279,6 +279,51 @@ public class BenchmarkEngineTests
         {
             Runs++;
             _clock.Timestamp += (1_000_000 + (20_000 * Math.Max(0, 50 - Runs))) * invocations;
+        }
+
+        public string? Validate() => null;
+
+        public void Teardown()
+        {
+        }
+    }
+
+    [Fact]
+    public void WhenACollectionDuringTheIterationsSeesMoreLiveMemory_ThatTransientPeakIsTheMemory()
+    {
+        var (engine, clock, probe) = NewEngine();
+        probe.ManagedHeapBytes = 500L << 20;
+        probe.LastCollection = (10, 500L << 20);
+        var workload = new PeakingWorkload(clock, probe);
+        var result = engine.Run(new BenchmarkSpec("peaks", workload) { Iterations = 4, WarmupIterations = 0, InvocationsPerIteration = 1 });
+        Assert.Equal(30, result.PeakMemoryMB, 9); // the model was live at a collection mid-run, then dropped
+    }
+
+    private sealed class PeakingWorkload : IBenchmarkWorkload
+    {
+        private readonly FakeBenchmarkClock _clock;
+        private readonly FakeAllocationProbe _probe;
+        private int _runs;
+
+        public PeakingWorkload(FakeBenchmarkClock clock, FakeAllocationProbe probe)
+        {
+            _clock = clock;
+            _probe = probe;
+        }
+
+        public void Setup()
+        {
+        }
+
+        public void Run(long invocations)
+        {
+            _clock.Timestamp += 1_000;
+
+            // The second run sees a collection while 30 MB are live; afterwards nothing is kept.
+            if (++_runs == 2)
+            {
+                _probe.LastCollection = (11, (500L + 30) << 20);
+            }
         }
 
         public string? Validate() => null;

@@ -22,6 +22,10 @@ internal sealed class FakeAllocationProbe : IAllocationProbe
     public int CollectionCount(int generation) => Collections[generation];
 
     public long ManagedHeapBytes { get; set; }
+
+    public (long Index, long HeapBytes)? LastCollection { get; set; }
+
+    public long LiveHeapBytes() => ManagedHeapBytes;
 }
 
 /// <summary>
