@@ -249,20 +249,51 @@ public sealed class BenchmarkEngine
     public BenchmarkSuiteRun RunSuite(IEnumerable<BenchmarkSpec> specs, TimeSpan suiteTimeout, Action<BenchmarkSpec, int>? starting = null)
     {
         var all = (specs ?? throw new ArgumentNullException(nameof(specs))).ToList();
-        var deadline = _clock.Timestamp + Ticks(suiteTimeout);
-        var results = new List<BenchmarkMeasurement>();
-        foreach (var spec in all)
-        {
-            if (_clock.Timestamp >= deadline)
-            {
-                return new BenchmarkSuiteRun(results, all.Skip(results.Count).Select(s => s.Name).ToList(), timedOut: true);
-            }
+        var deadline = DeadlineAfter(suiteTimeout);
+        return RunSuite(all, deadline, s => s.Name, s => Run(s, deadline), starting);
+    }
 
-            starting?.Invoke(spec, results.Count);
-            results.Add(Run(spec, deadline));
+    /// <summary>
+    /// Runs <paramref name="items"/> in order with <paramref name="measure"/> until the clock passes
+    /// <paramref name="deadline"/>: the rest are not started and are named (by <paramref name="name"/>) in the
+    /// result, and every finished measurement is kept. <paramref name="measure"/> should pass the deadline on to
+    /// <see cref="Run"/>, so that the benchmark running when it passes stops too. <paramref name="finished"/> sees
+    /// each measurement as it completes.
+    /// </summary>
+    public BenchmarkSuiteRun RunSuite<T>(
+        IReadOnlyList<T> items, long deadline, Func<T, string> name, Func<T, BenchmarkMeasurement> measure,
+        Action<T, int>? starting = null, Action<BenchmarkMeasurement>? finished = null)
+    {
+        if (items is null)
+        {
+            throw new ArgumentNullException(nameof(items));
         }
 
-        return new BenchmarkSuiteRun(results, Array.Empty<string>(), timedOut: _clock.Timestamp >= deadline && results.Any(r => r.TimedOut));
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        if (measure is null)
+        {
+            throw new ArgumentNullException(nameof(measure));
+        }
+
+        var results = new List<BenchmarkMeasurement>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (IsPast(deadline))
+            {
+                return new BenchmarkSuiteRun(results, items.Skip(i).Select(name).ToList(), timedOut: true);
+            }
+
+            starting?.Invoke(items[i], i);
+            var measurement = measure(items[i]);
+            results.Add(measurement);
+            finished?.Invoke(measurement);
+        }
+
+        return new BenchmarkSuiteRun(results, Array.Empty<string>(), timedOut: IsPast(deadline) && results.Any(r => r.TimedOut));
     }
 
     private long Pilot(IBenchmarkWorkload workload, long limit, ref string? error)

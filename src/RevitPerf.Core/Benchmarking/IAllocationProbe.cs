@@ -9,9 +9,6 @@ public interface IAllocationProbe
     /// <summary>Collections so far of generation <paramref name="generation"/> (0, 1 or 2).</summary>
     int CollectionCount(int generation);
 
-    /// <summary>Bytes on the managed heap now, without forcing a collection.</summary>
-    long ManagedHeapBytes { get; }
-
     /// <summary>Bytes still live after a full, blocking collection (which this forces).</summary>
     long LiveHeapBytes();
 

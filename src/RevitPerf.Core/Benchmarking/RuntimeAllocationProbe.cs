@@ -49,9 +49,6 @@ public sealed class RuntimeAllocationProbe : IAllocationProbe
     public int CollectionCount(int generation) => GC.CollectionCount(generation);
 
     /// <inheritdoc />
-    public long ManagedHeapBytes => GC.GetTotalMemory(false);
-
-    /// <inheritdoc />
     public long LiveHeapBytes() => GC.GetTotalMemory(forceFullCollection: true);
 
     /// <inheritdoc />

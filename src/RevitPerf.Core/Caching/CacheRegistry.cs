@@ -25,6 +25,21 @@ public sealed class CacheRegistry
     /// <summary>Every cache, the default first, then by name.</summary>
     public IReadOnlyList<RevitCache> All => Find(null);
 
+    /// <summary>Entries in all the caches together (for memory snapshots).</summary>
+    public int EntryCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var cache in _caches.Values)
+            {
+                count += cache.Count;
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>Creates a named cache; false (and no cache) when the name is taken.</summary>
     public bool TryCreate(CacheOptions options, out RevitCache cache)
     {

@@ -69,15 +69,26 @@ public sealed class LeakAnalysis
             throw new ArgumentException("A trend needs at least three samples.", nameof(retainedBytes));
         }
 
-        var growing = 0;
-        for (var i = 1; i < retainedBytes.Count; i++)
+        return new LeakAnalysis(iterations, retainedBytes, LinearFit.Fit(iterations, retainedBytes), GrowthRatioOf(retainedBytes));
+    }
+
+    /// <summary>RevitPy's measure: the share of consecutive pairs of <paramref name="values"/> in which the value grew.</summary>
+    public static double GrowthRatioOf(IReadOnlyList<double> values)
+    {
+        if (values is null || values.Count < 2)
         {
-            if (retainedBytes[i] > retainedBytes[i - 1])
+            return 0;
+        }
+
+        var growing = 0;
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (values[i] > values[i - 1])
             {
                 growing++;
             }
         }
 
-        return new LeakAnalysis(iterations, retainedBytes, LinearFit.Fit(iterations, retainedBytes), (double)growing / (retainedBytes.Count - 1));
+        return (double)growing / (values.Count - 1);
     }
 }

@@ -233,11 +233,15 @@ public sealed class MemoryMonitor : IDisposable
         }
     }
 
-    private MemorySnapshot[] Ordered()
+    private MemorySnapshot[] Ordered() => Newest(_count);
+
+    // The newest n snapshots, oldest first; alerts need only a window of them, not a copy of the whole ring.
+    private MemorySnapshot[] Newest(int n)
     {
-        var result = new MemorySnapshot[_count];
-        var start = _count < _ring.Length ? 0 : _next;
-        for (var i = 0; i < _count; i++)
+        n = Math.Min(n, _count);
+        var result = new MemorySnapshot[n];
+        var start = (_next - n + _ring.Length) % _ring.Length;
+        for (var i = 0; i < n; i++)
         {
             result[i] = _ring[(start + i) % _ring.Length];
         }
@@ -254,19 +258,18 @@ public sealed class MemoryMonitor : IDisposable
             return changes;
         }
 
-        var ordered = Ordered();
-        var window = ordered.Skip(Math.Max(0, ordered.Length - _options.Window)).ToList();
+        var window = Newest(_options.Window);
         var average = window.Average(s => s.WorkingSetMB);
         var severity = _options.CriticalThresholdMB is { } critical && average >= critical ? AlertSeverity.Critical
             : _options.WarningThresholdMB is { } warning && average >= warning ? AlertSeverity.Warning
             : (AlertSeverity?)null;
         var threshold = severity == AlertSeverity.Critical ? _options.CriticalThresholdMB ?? 0 : _options.WarningThresholdMB ?? 0;
         _memoryAlert = Update(_memoryAlert, AlertKind.Memory, severity, average, threshold, now, changes,
-            string.Format(CultureInfo.InvariantCulture, "{0} ({1}) uses {2:N0} MB on average over its last {3} snapshots", ProcessName, ProcessId, average, window.Count));
+            string.Format(CultureInfo.InvariantCulture, "{0} ({1}) uses {2:N0} MB on average over its last {3} snapshots", ProcessName, ProcessId, average, window.Length));
 
         if (_options.GrowthRateMBPerHour is { } allowed)
         {
-            var recent = ordered.Skip(Math.Max(0, ordered.Length - _options.GrowthWindow)).ToList();
+            var recent = Newest(_options.GrowthWindow);
             var first = recent[0].Timestamp;
 
             // Seconds since the first snapshot of the window, never raw epoch values.
@@ -275,7 +278,7 @@ public sealed class MemoryMonitor : IDisposable
             {
                 var rate = LinearFit.Fit(seconds, recent.Select(s => s.WorkingSetMB).ToList()).Slope * 3600;
                 _growthAlert = Update(_growthAlert, AlertKind.Growth, rate >= allowed ? AlertSeverity.Warning : null, rate, allowed, now, changes,
-                    string.Format(CultureInfo.InvariantCulture, "{0} ({1}) grows by {2:N1} MB per hour over its last {3} snapshots", ProcessName, ProcessId, rate, recent.Count));
+                    string.Format(CultureInfo.InvariantCulture, "{0} ({1}) grows by {2:N1} MB per hour over its last {3} snapshots", ProcessName, ProcessId, rate, recent.Length));
             }
         }
 

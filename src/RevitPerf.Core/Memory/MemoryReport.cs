@@ -97,21 +97,12 @@ public sealed class MemoryReport
         var workingSet = snapshots.Select(s => s.WorkingSetMB).ToList();
         var fit = LinearFit.Fit(hours, workingSet);
         var stats = SampleStatistics.From(workingSet);
-        var growing = 0;
-        for (var i = 1; i < workingSet.Count; i++)
-        {
-            if (workingSet[i] > workingSet[i - 1])
-            {
-                growing++;
-            }
-        }
-
         // Significant, and large enough to matter: at least 1 % of the average per hour.
         var meaningful = Math.Abs(fit.Slope) >= stats.Mean * 0.01;
         var trend = meaningful && fit.Slope - fit.SlopeErrorHalfWidth > 0 ? MemoryTrend.Rising
             : meaningful && fit.Slope + fit.SlopeErrorHalfWidth < 0 ? MemoryTrend.Falling
             : MemoryTrend.Stable;
-        var ratio = (double)growing / (workingSet.Count - 1);
+        var ratio = LeakAnalysis.GrowthRatioOf(workingSet);
         var heaps = snapshots.Where(s => s.ManagedHeapMB is not null).Select(s => s.ManagedHeapMB!.Value).ToList();
         return new MemoryReport
         {

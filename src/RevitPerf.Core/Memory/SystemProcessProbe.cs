@@ -46,6 +46,17 @@ public sealed class SystemProcessProbe : IProcessProbe, IDisposable
     public static SystemProcessProbe ForCurrentProcess(Func<int>? cacheEntryCount = null, Func<int>? poolCount = null) =>
         new(Process.GetCurrentProcess(), true, cacheEntryCount, poolCount);
 
+    /// <summary>A probe of the current process counting <paramref name="optimizer"/>'s cache entries (the module has no pools yet: 0).</summary>
+    public static SystemProcessProbe ForCurrentProcess(RevitPerfOptimizer optimizer)
+    {
+        if (optimizer is null)
+        {
+            throw new ArgumentNullException(nameof(optimizer));
+        }
+
+        return ForCurrentProcess(() => optimizer.Caches.EntryCount, () => 0);
+    }
+
     /// <summary>A probe of process <paramref name="processId"/>; throws <see cref="ArgumentException"/> when there is none.</summary>
     public static SystemProcessProbe ForProcess(int processId)
     {

@@ -73,24 +73,12 @@ public sealed class GetRevitMemorySnapshotCommand : RevitMonitorCmdlet
 
                 break;
             default:
-                var optimizer = RevitPerfOptimizer.Current;
-                using (var current = SystemProcessProbe.ForCurrentProcess(() => SumCounts(optimizer), () => 0))
+                using (var current = SystemProcessProbe.ForCurrentProcess(RevitPerfOptimizer.Current))
                 {
                     WriteTyped(current.Take(), SnapshotTypeName);
                 }
 
                 break;
         }
-    }
-
-    private static int SumCounts(RevitPerfOptimizer optimizer)
-    {
-        var count = 0;
-        foreach (var cache in optimizer.Caches.All)
-        {
-            count += cache.Count;
-        }
-
-        return count;
     }
 }

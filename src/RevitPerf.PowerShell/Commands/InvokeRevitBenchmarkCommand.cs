@@ -40,12 +40,13 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     private readonly object _gate = new();
     private List<System.Management.Automation.PowerShell>? _parallel;
 
-    // Boxed or kept as object on purpose: PowerShell lays out this class before OnImport installs the resolver.
-    private object? _engine;
-    private object? _environment;
-    private object? _configuration;
-    private object? _baseline;
-    private object? _settings;
+    // Reference types only: PowerShell lays out this class before OnImport installs the resolver, and only a field
+    // of a RevitPerf.Core value type would make it load RevitPerf.Core then.
+    private BenchmarkEngine _engine = null!;
+    private BenchmarkEnvironment _environment = null!;
+    private PerformanceConfiguration _configuration = null!;
+    private IReadOnlyList<BenchmarkSamples>? _baseline;
+    private BenchmarkSettings _settings = null!;
     private DateTime _started;
     private long _deadline;
     private int _total;
@@ -158,12 +159,6 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     [ValidateNotNullOrEmpty]
     public string? Baseline { get; set; }
 
-    private BenchmarkEngine Engine => (BenchmarkEngine)_engine!;
-
-    private PerformanceConfiguration Configuration => (PerformanceConfiguration)_configuration!;
-
-    private BenchmarkSettings Settings => (BenchmarkSettings)_settings!;
-
     /// <inheritdoc/>
     protected override void BeginProcessing()
     {
@@ -175,7 +170,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
             Iterations = bound.ContainsKey(nameof(Iterations)) ? Iterations : null,
             WarmupIterations = bound.ContainsKey(nameof(WarmupIterations)) ? WarmupIterations : null,
             TimeoutSeconds = bound.ContainsKey(nameof(TimeoutSeconds)) ? TimeoutSeconds : null,
-            TrackMemory = Configuration.Benchmark.EnableMemoryTracking,
+            TrackMemory = _configuration.Benchmark.EnableMemoryTracking,
         };
         _engine = new BenchmarkEngine { IsFatal = ex => ex is PipelineStoppedException };
         _environment = new BenchmarkEnvironment(
@@ -193,17 +188,16 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
                     ErrorIds.BenchmarkInvalidDefinition, ErrorCategory.InvalidArgument, Name));
             }
 
-            var bound2 = MyInvocation.BoundParameters;
             _definitions.Add(new BenchmarkDefinition(Name[0], ScriptBlock!)
             {
                 Suite = Suite.Length > 0 ? Suite[0] : "AdHoc",
                 Setup = Setup,
                 Teardown = Teardown,
                 Validate = Validate,
-                InvocationsPerIteration = bound2.ContainsKey(nameof(InvocationsPerIteration)) ? InvocationsPerIteration : null,
-                TargetLatencyMs = bound2.ContainsKey(nameof(TargetLatencyMs)) ? TargetLatencyMs : null,
-                TargetMemoryMB = bound2.ContainsKey(nameof(TargetMemoryMB)) ? TargetMemoryMB : null,
-                TargetThroughputOpsPerSec = bound2.ContainsKey(nameof(TargetThroughputOpsPerSec)) ? TargetThroughputOpsPerSec : null,
+                InvocationsPerIteration = bound.ContainsKey(nameof(InvocationsPerIteration)) ? InvocationsPerIteration : null,
+                TargetLatencyMs = bound.ContainsKey(nameof(TargetLatencyMs)) ? TargetLatencyMs : null,
+                TargetMemoryMB = bound.ContainsKey(nameof(TargetMemoryMB)) ? TargetMemoryMB : null,
+                TargetThroughputOpsPerSec = bound.ContainsKey(nameof(TargetThroughputOpsPerSec)) ? TargetThroughputOpsPerSec : null,
             });
         }
     }
@@ -228,7 +222,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        _deadline = Engine.DeadlineAfter(TimeSpan.FromSeconds(Configuration.Benchmark.TimeoutSeconds));
+        _deadline = _engine.DeadlineAfter(TimeSpan.FromSeconds(_configuration.Benchmark.TimeoutSeconds));
         try
         {
             switch (ParameterSetName)
@@ -295,31 +289,26 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
         }
 
         var specs = BuiltInSuites.Create(
-                BuiltInSuites.Names.Where(suites.Contains), Configuration, PowerShellLauncher.ForHome(home, desktop, processPath), ModuleManifestPath())
+                BuiltInSuites.Names.Where(suites.Contains), _configuration, PowerShellLauncher.ForHome(home, desktop, processPath), ModuleManifestPath())
             .Where(s => Matches(Name, s.Name))
             .ToList();
         WarnUnmatchedNames(specs.Select(s => s.Name));
         foreach (var spec in specs)
         {
-            Settings.Apply(spec);
+            _settings.Apply(spec);
         }
 
         _total = specs.Count;
         if (Parallel)
         {
-            RunParallel(specs.Select(s => (s.Suite + "/" + s.Name, (object)new SpecRun(Engine, s, _deadline, _cancellation.Token))).ToList());
+            RunParallel(specs.Select(s => (s.Suite + "/" + s.Name, (object)new SpecRun(_engine, s, _deadline, _cancellation.Token))).ToList());
             return;
         }
 
-        foreach (var spec in specs)
-        {
-            if (!Starting(spec.Suite, spec.Name, specs.Skip(_done).Select(s => s.Suite + "/" + s.Name)))
-            {
-                return;
-            }
-
-            Complete(Engine.Run(spec, _deadline, _cancellation.Token));
-        }
+        var run = _engine.RunSuite(
+            specs, _deadline, s => s.Suite + "/" + s.Name, s => _engine.Run(s, _deadline, _cancellation.Token),
+            (s, _) => Progress(s.Suite, s.Name, null), Complete);
+        _notRun.AddRange(run.NotRun);
     }
 
     private void RunFiles(bool literal)
@@ -377,18 +366,19 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
         }
 
         var wrapper = ScriptBlock.Create(ScriptBenchmarkRun.Script);
-        for (var i = 0; i < definitions.Count; i++)
-        {
-            var definition = definitions[i];
-            if (!Starting(definition.Suite, definition.Name, definitions.Skip(i).Select(d => d.Suite + "/" + d.Name), file))
+        var suite = _engine.RunSuite(
+            definitions,
+            _deadline,
+            d => d.Suite + "/" + d.Name,
+            d =>
             {
-                return;
-            }
-
-            var run = new ScriptBenchmarkRun(Engine, definition, Settings, _deadline, _cancellation.Token);
-            wrapper.Invoke(run);
-            Complete(run.Measurement!);
-        }
+                var run = new ScriptBenchmarkRun(_engine, d, _settings, _deadline, _cancellation.Token);
+                wrapper.Invoke(run);
+                return run.Measurement!;
+            },
+            (d, _) => Progress(d.Suite, d.Name, file),
+            Complete);
+        _notRun.AddRange(suite.NotRun);
     }
 
     private ScriptBenchmarkRun Rebound(BenchmarkDefinition d)
@@ -410,7 +400,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
             TargetThroughputOpsPerSec = d.TargetThroughputOpsPerSec,
             Source = d.Source,
         };
-        return new ScriptBenchmarkRun(Engine, copy, Settings, _deadline, _cancellation.Token);
+        return new ScriptBenchmarkRun(_engine, copy, _settings, _deadline, _cancellation.Token);
     }
 
     private void RunParallel(IReadOnlyList<(string Label, object Run)> jobs)
@@ -420,7 +410,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
             return;
         }
 
-        var throttle = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : Configuration.Benchmark.MaxWorkers;
+        var throttle = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : _configuration.Benchmark.MaxWorkers;
         WriteWarning($"Running {jobs.Count} benchmarks {Math.Min(throttle, jobs.Count)} at a time: they compete for the processor and memory, so their figures are distorted. Leave out -Parallel for figures you compare.");
         var state = InitialSessionState.CreateDefault2();
         if (ModuleManifestPath() is { } manifest)
@@ -490,32 +480,23 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
         }
     }
 
-    private bool Starting(string suite, string name, IEnumerable<string> remaining, string? file = null)
-    {
-        if (Engine.IsPast(_deadline))
-        {
-            _notRun.AddRange(remaining);
-            return false;
-        }
-
+    private void Progress(string suite, string name, string? file) =>
         WriteProgress(new ProgressRecord(0, "Invoke-RevitBenchmark", file is null ? $"{suite}/{name}" : $"{file}: {suite}/{name}")
         {
             PercentComplete = _total == 0 ? 0 : (int)(100.0 * _done / _total),
             CurrentOperation = $"Benchmark {_done + 1} of {_total}",
         });
-        return true;
-    }
 
     private void Complete(BenchmarkMeasurement measurement)
     {
         _done++;
-        var result = new BenchmarkResult(measurement, null, (BenchmarkEnvironment)_environment!, DateTime.UtcNow - measurement.Elapsed);
-        if (_baseline is IReadOnlyList<BenchmarkSamples> baseline)
+        var result = new BenchmarkResult(measurement, null, _environment, DateTime.UtcNow - measurement.Elapsed);
+        if (_baseline is { } baseline)
         {
             var current = BenchmarkSamples.From(result);
             if (BenchmarkComparer.FindBaseline(baseline, current) is { } before)
             {
-                var comparisons = new BenchmarkComparer(Configuration.Benchmark.RegressionThresholdPercent).Compare(before, current);
+                var comparisons = new BenchmarkComparer(_configuration.Benchmark.RegressionThresholdPercent).Compare(before, current);
                 result.RecordComparison(comparisons);
                 _comparisons.AddRange(comparisons);
                 foreach (var slower in comparisons.Where(c => c.Verdict == ComparisonVerdict.Slower))
@@ -537,17 +518,17 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
     {
         if (_notRun.Count > 0)
         {
-            WriteWarning($"The suite's time limit (timeout_seconds = {Configuration.Benchmark.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s) ran out; not run: {string.Join(", ", _notRun)}. The finished results are kept.");
+            WriteWarning($"The suite's time limit (timeout_seconds = {_configuration.Benchmark.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s) ran out; not run: {string.Join(", ", _notRun)}. The finished results are kept.");
         }
 
-        var benchmark = Configuration.Benchmark;
+        var benchmark = _configuration.Benchmark;
         if (benchmark.SaveResults && _results.Count > 0)
         {
             try
             {
                 var directory = SessionState.Path.GetUnresolvedProviderPathFromPSPath(benchmark.ResultsDirectory ?? ".");
                 var file = BenchmarkResultsFile.Write(
-                    directory, _started, Configuration, _results, (DateTime.UtcNow - _started).TotalSeconds, _comparisons, MemoryAnalysis());
+                    directory, _started, _configuration, _results, (DateTime.UtcNow - _started).TotalSeconds, _comparisons, MemoryAnalysis());
                 WriteVerbose($"Results written to {file}");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -579,15 +560,15 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         var analysis = new List<KeyValuePair<string, object?>>
         {
-            new("memory_tracking", Configuration.Benchmark.EnableMemoryTracking),
+            new("memory_tracking", _configuration.Benchmark.EnableMemoryTracking),
             new("process_working_set_mb", process.WorkingSet64 / (1024.0 * 1024.0)),
             new("managed_heap_mb", GC.GetTotalMemory(false) / (1024.0 * 1024.0)),
             new("peak_benchmark_memory_mb", _results.Count == 0 ? 0 : _results.Max(r => r.PeakMemoryMB)),
         };
-        if (Configuration.Benchmark.EnableMemoryLeakDetection)
+        if (_configuration.Benchmark.EnableMemoryLeakDetection)
         {
             // A benchmark whose managed heap grew past the leak threshold while it ran is worth a leak test.
-            var threshold = Configuration.Benchmark.MemoryLeakThresholdMB;
+            var threshold = _configuration.Benchmark.MemoryLeakThresholdMB;
             analysis.Add(new("leak_threshold_mb", threshold));
             analysis.Add(new("over_threshold", _results.Where(r => r.PeakMemoryMB > threshold).Select(r => r.Suite + "/" + r.Name).ToList()));
         }
@@ -595,10 +576,10 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
         return analysis;
     }
 
-    private object? LoadBaseline()
+    private IReadOnlyList<BenchmarkSamples>? LoadBaseline()
     {
         var given = MyInvocation.BoundParameters.ContainsKey(nameof(Baseline));
-        var path = given ? Baseline : Configuration.Benchmark.EnableRegressionDetection ? Configuration.Benchmark.BaselineFile : null;
+        var path = given ? Baseline : _configuration.Benchmark.EnableRegressionDetection ? _configuration.Benchmark.BaselineFile : null;
         if (string.IsNullOrWhiteSpace(path))
         {
             return null;
@@ -628,52 +609,18 @@ public sealed class InvokeRevitBenchmarkCommand : RevitPerfCmdlet
         }
     }
 
-    private IReadOnlyList<string> ResolveBenchmarkFiles(IEnumerable<string> paths, bool literal)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            IEnumerable<string> resolved;
-            try
-            {
-                ProviderInfo provider;
-                resolved = literal
-                    ? new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) }
-                    : GetResolvedProviderPathFromPSPath(path, out provider);
-                if (NotFileSystem(path, provider) is { } notFileSystem)
-                {
-                    WriteError(notFileSystem);
-                    continue;
-                }
-            }
-            catch (ItemNotFoundException)
-            {
-                resolved = Array.Empty<string>();
-            }
-
-            var before = files.Count;
-            foreach (var item in resolved)
-            {
-                if (Directory.Exists(item))
-                {
-                    files.AddRange(Directory.EnumerateFiles(item, "*.Benchmarks.ps1", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.OrdinalIgnoreCase));
-                }
-                else if (File.Exists(item))
-                {
-                    files.Add(item);
-                }
-            }
-
-            if (files.Count == before)
-            {
-                WriteError(NewError(
-                    new FileNotFoundException($"Cannot find benchmark files at '{path}' (a *.Benchmarks.ps1 file, or a folder holding some).", path),
-                    ErrorIds.BenchmarkFileNotFound, ErrorCategory.ObjectNotFound, path));
-            }
-        }
-
-        return files.Distinct(StringComparer.Ordinal).ToList();
-    }
+    private IReadOnlyList<string> ResolveBenchmarkFiles(IEnumerable<string> paths, bool literal) =>
+        ResolveExistingFiles(
+            paths,
+            literal,
+            item => Directory.Exists(item)
+                ? Directory.EnumerateFiles(item, "*.Benchmarks.ps1", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.OrdinalIgnoreCase)
+                : File.Exists(item) ? new[] { item } : Array.Empty<string>(),
+            path => NewError(
+                new FileNotFoundException($"Cannot find benchmark files at '{path}' (a *.Benchmarks.ps1 file, or a folder holding some).", path),
+                ErrorIds.BenchmarkFileNotFound, ErrorCategory.ObjectNotFound, path))
+            .Distinct(StringComparer.Ordinal) // a file named twice (or found through two folders) runs once
+            .ToList();
 
     private void WarnUnmatchedNames(IEnumerable<string> names)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using RevitPerf.Core.Configuration;
 
@@ -73,51 +74,56 @@ public abstract class RevitPerfCmdlet : PSCmdlet
     /// Resolves -Path (wildcards) or -LiteralPath values to existing FileSystem files. Each path that resolves to
     /// nothing, or to another provider, is a non-terminating error; the rest are returned in order.
     /// </summary>
-    protected IReadOnlyList<string> ResolveExistingFiles(IEnumerable<string> paths, bool literal)
+    protected IReadOnlyList<string> ResolveExistingFiles(IEnumerable<string> paths, bool literal) =>
+        ResolveExistingFiles(paths, literal, item => File.Exists(item) ? new[] { item } : Array.Empty<string>(), path => NewError(
+            new FileNotFoundException($"Cannot find the configuration file '{path}'.", path),
+            ErrorIds.ConfigFileNotFound, ErrorCategory.ObjectNotFound, path));
+
+    /// <summary>
+    /// Resolves -Path (wildcards) or -LiteralPath values on the FileSystem and turns each resolved item into files
+    /// with <paramref name="expand"/> (a folder into the files it holds, say). A path that yields no file is the
+    /// <paramref name="notFound"/> error, one on another provider a PathNotFileSystem error; the files are returned
+    /// in order (a file named twice comes twice: a later configuration file overrides an earlier one).
+    /// </summary>
+    protected IReadOnlyList<string> ResolveExistingFiles(
+        IEnumerable<string> paths, bool literal, Func<string, IEnumerable<string>> expand, Func<string, ErrorRecord> notFound)
     {
+        if (expand is null)
+        {
+            throw new ArgumentNullException(nameof(expand));
+        }
+
+        if (notFound is null)
+        {
+            throw new ArgumentNullException(nameof(notFound));
+        }
+
         var files = new List<string>();
         foreach (var path in paths ?? throw new ArgumentNullException(nameof(paths)))
         {
+            IEnumerable<string> resolved;
             try
             {
                 ProviderInfo provider;
-                IEnumerable<string> resolved;
-                if (literal)
-                {
-                    resolved = new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) };
-                }
-                else
-                {
-                    resolved = GetResolvedProviderPathFromPSPath(path, out provider);
-                }
-
+                resolved = literal
+                    ? new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) }
+                    : GetResolvedProviderPathFromPSPath(path, out provider);
                 if (NotFileSystem(path, provider) is { } notFileSystem)
                 {
                     WriteError(notFileSystem);
                     continue;
                 }
-
-                var before = files.Count;
-                foreach (var file in resolved)
-                {
-                    if (File.Exists(file))
-                    {
-                        files.Add(file);
-                    }
-                }
-
-                if (files.Count == before)
-                {
-                    WriteError(NewError(
-                        new FileNotFoundException($"Cannot find the configuration file '{path}'.", path),
-                        ErrorIds.ConfigFileNotFound, ErrorCategory.ObjectNotFound, path));
-                }
             }
-            catch (ItemNotFoundException ex)
+            catch (ItemNotFoundException)
             {
-                WriteError(NewError(
-                    new FileNotFoundException($"Cannot find the configuration file '{path}'.", path, ex),
-                    ErrorIds.ConfigFileNotFound, ErrorCategory.ObjectNotFound, path));
+                resolved = Array.Empty<string>();
+            }
+
+            var before = files.Count;
+            files.AddRange(resolved.SelectMany(expand));
+            if (files.Count == before)
+            {
+                WriteError(notFound(path));
             }
         }
 

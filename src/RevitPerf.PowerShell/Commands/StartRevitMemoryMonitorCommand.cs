@@ -100,14 +100,19 @@ public sealed class StartRevitMemoryMonitorCommand : RevitMonitorCmdlet
                 options.OnCritical = () => MemoryOptimizer.Optimize(RevitPerfOptimizer.Current, force: true, aggressive: false);
             }
 
-            if (options.WarningThresholdMB is { } warning && options.CriticalThresholdMB is { } critical && critical < warning)
+            MemoryMonitor monitor;
+            try
             {
-                ThrowTerminatingError(NewError(
-                    new ArgumentException($"The critical threshold ({critical} MB) cannot be below the warning threshold ({warning} MB)."),
-                    ErrorIds.MonitorInvalidArgument, ErrorCategory.InvalidArgument, critical));
+                monitor = new MemoryMonitor(options, probe);
+            }
+            catch (ArgumentException ex)
+            {
+                // The options validate themselves (a critical threshold below the warning one, say).
+                probe.Dispose();
+                ThrowTerminatingError(NewError(ex, ErrorIds.MonitorInvalidArgument, ErrorCategory.InvalidArgument, options));
+                return;
             }
 
-            var monitor = new MemoryMonitor(options, probe);
             if (!Monitors.TryAdd(monitor))
             {
                 probe.Dispose();
@@ -163,7 +168,7 @@ public sealed class StartRevitMemoryMonitorCommand : RevitMonitorCmdlet
                 }
 
             default:
-                return SystemProcessProbe.ForCurrentProcess(() => optimizer.Caches.All.Sum(c => c.Count), () => 0);
+                return SystemProcessProbe.ForCurrentProcess(optimizer);
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed class FakeAllocationProbe : IAllocationProbe
 
     public int CollectionCount(int generation) => Collections[generation];
 
+    /// <summary>What stays live after a full collection; the workload adds to it.</summary>
     public long ManagedHeapBytes { get; set; }
 
     public (long Index, long HeapBytes)? LastCollection { get; set; }
