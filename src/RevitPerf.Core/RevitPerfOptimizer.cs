@@ -2,26 +2,24 @@ using System;
 using System.Threading;
 using RevitPerf.Core.Caching;
 using RevitPerf.Core.Configuration;
+using RevitPerf.Core.Kernel;
 using RevitPerf.Core.Memory;
-using RevitPerf.Core.Scheduling;
-using RevitPerf.Core.Time;
 
 namespace RevitPerf.Core;
 
 /// <summary>
-/// The optimizer: owns the configuration in force and the background work that follows it. Tests construct their
-/// own instances with a fake clock and memory probe; the module uses the process-wide one, <see cref="Current"/>.
+/// The optimizer: RevitPy's central coordinator. It owns the configuration in force, the capabilities' registries
+/// (caches, monitors), the background scheduler and the maintenance routine; to optimize is to run that routine
+/// (expiry sweep, memory cleanup, adaptive sizing), on the schedule or when asked. Tests construct their own instances
+/// with a fake clock and memory probe; the module uses the process-wide one, <see cref="Current"/>.
 /// </summary>
 public sealed class RevitPerfOptimizer : IDisposable
 {
     /// <summary>RevitPy's MEMORY_WARNING_FACTOR: memory above this fraction of the cleanup threshold is a warning.</summary>
     public const double MemoryWarningFactor = 0.9;
 
-    /// <summary>The name of the background memory maintenance job.</summary>
-    public const string MaintenanceJobName = "MemoryMaintenance";
-
-    /// <summary>The fewest reads since the last decision on which adaptive cache sizing may act.</summary>
-    public const long MinimumTrafficForSizing = 100;
+    /// <summary>The name of the background job that runs the maintenance routine every pool_cleanup_interval_seconds.</summary>
+    public const string OptimizationJobName = "Optimize";
 
     private static readonly object s_gate = new();
     private static PerformanceConfiguration s_configuration = new();
@@ -29,12 +27,11 @@ public sealed class RevitPerfOptimizer : IDisposable
 
     private readonly object _gate = new();
     private readonly IClock _clock;
-    private readonly IMemoryProbe _memory;
     private readonly BackgroundScheduler _scheduler = new();
     private PerformanceConfiguration _configuration;
-    private ScheduledJob? _maintenanceJob;
-    private MaintenanceResult? _lastMaintenance;
-    private long _maintenanceRuns;
+    private ScheduledJob? _optimizationJob;
+    private OptimizationResult? _lastOptimization;
+    private long _optimizations;
     private long _collections;
     private long _warnings;
     private int _disposed;
@@ -44,10 +41,15 @@ public sealed class RevitPerfOptimizer : IDisposable
     {
         _configuration = (configuration ?? throw new ArgumentNullException(nameof(configuration))).Clone();
         _clock = clock ?? SystemClock.Instance;
-        _memory = memoryProbe ?? ProcessMemoryProbe.Instance;
+        MemoryProbe = memoryProbe ?? ProcessMemoryProbe.Instance;
         CreatedAt = _clock.UtcNow;
         Caches = new CacheRegistry(DefaultCacheOptions(_configuration.Optimization), clock);
-        ScheduleMaintenance();
+        Monitors = new NamedRegistry<MemoryMonitor>("memory monitor", m => m.Stop());
+        Maintenance = new MaintenanceRoutine(_clock);
+        Maintenance.Add(new ExpiredEntriesSweep(Caches));
+        Maintenance.Add(new MemoryCleanup(MemoryProbe));
+        Maintenance.Add(new AdaptiveCacheSizing(Caches));
+        ScheduleOptimization();
     }
 
     /// <summary>
@@ -110,23 +112,32 @@ public sealed class RevitPerfOptimizer : IDisposable
     /// <summary>The caches: the default one, sized from the configuration, and named ones.</summary>
     public CacheRegistry Caches { get; }
 
-    /// <summary>The memory monitors (stopped when the optimizer is disposed).</summary>
-    public Memory.MonitorRegistry Monitors { get; } = new();
+    /// <summary>The memory monitors (stopped when removed, and when the optimizer is disposed).</summary>
+    public NamedRegistry<MemoryMonitor> Monitors { get; }
 
-    /// <summary>The background jobs; empty once disposed.</summary>
+    /// <summary>The background jobs (the optimization schedule, monitors); empty once disposed.</summary>
     public BackgroundScheduler Scheduler => _scheduler;
 
-    /// <summary>Maintenance runs so far.</summary>
-    public long MaintenanceRuns => Interlocked.Read(ref _maintenanceRuns);
+    /// <summary>The maintenance routine <see cref="Optimize"/> runs; capabilities add their steps to it.</summary>
+    public MaintenanceRoutine Maintenance { get; }
 
-    /// <summary>Garbage collections forced by maintenance so far.</summary>
+    /// <summary>How this optimizer reads the process's memory.</summary>
+    public IMemoryProbe MemoryProbe { get; }
+
+    /// <summary>The clock of everything this optimizer creates.</summary>
+    public IClock Clock => _clock;
+
+    /// <summary>Runs of the maintenance routine so far (scheduled and asked for).</summary>
+    public long Optimizations => Interlocked.Read(ref _optimizations);
+
+    /// <summary>Garbage collections forced by the maintenance routine so far.</summary>
     public long GarbageCollectionsTriggered => Interlocked.Read(ref _collections);
 
-    /// <summary>Maintenance runs that found memory above the warning level.</summary>
+    /// <summary>Runs that found memory above the warning level.</summary>
     public long MemoryWarnings => Interlocked.Read(ref _warnings);
 
-    /// <summary>The last maintenance run's result, or null before the first.</summary>
-    public MaintenanceResult? LastMaintenance => Volatile.Read(ref _lastMaintenance);
+    /// <summary>The last run's result, or null before the first.</summary>
+    public OptimizationResult? LastOptimization => Volatile.Read(ref _lastOptimization);
 
     /// <summary>True once disposed.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
@@ -170,53 +181,30 @@ public sealed class RevitPerfOptimizer : IDisposable
         // The default cache follows the configuration (an adaptive growth is undone by an explicit new size).
         var options = DefaultCacheOptions(copy.Optimization);
         Caches.Default.Resize(options.MaxSize, options.MaxMemoryBytes, options.DefaultTimeToLive);
-        ScheduleMaintenance();
+        ScheduleOptimization();
     }
 
     /// <summary>
-    /// One run of memory maintenance, RevitPy's optimize_memory rules: above 0.9 x memory_cleanup_threshold_mb of
-    /// managed memory is a warning; above the threshold, with gc_optimization_enabled, a full collection is forced.
-    /// Runs in the background every pool_cleanup_interval_seconds while memory_monitoring_enabled.
+    /// Optimizes: one run of the maintenance routine with the configuration in force (expired cache entries removed,
+    /// pools trimmed, memory cleaned up by RevitPy's rules, and on the schedule adaptive cache sizing). The background
+    /// job does this every pool_cleanup_interval_seconds while memory_monitoring_enabled; Optimize-RevitMemory asks.
     /// </summary>
-    public MaintenanceResult RunMaintenance()
+    public OptimizationResult Optimize(MaintenanceRequest? request = null)
     {
         ThrowIfDisposed();
-        var options = Configuration.Optimization;
-        var threshold = (long)(options.MemoryCleanupThresholdMB * 1024 * 1024);
-
-        // RevitPy's optimize_memory starts by dropping expired cache entries.
-        var expired = 0;
-        foreach (var cache in Caches.All)
+        var result = Maintenance.Run(request ?? new MaintenanceRequest(), Configuration.Optimization);
+        if (result.Collected)
         {
-            expired += cache.RemoveExpired();
-        }
-
-        var before = _memory.ManagedHeapBytes;
-        var warning = before > threshold * MemoryWarningFactor;
-        var collect = before > threshold && options.GcOptimizationEnabled;
-        if (collect)
-        {
-            _memory.CollectGarbage();
             Interlocked.Increment(ref _collections);
         }
 
-        if (warning)
+        if (result.Warning)
         {
             Interlocked.Increment(ref _warnings);
         }
 
-        var after = collect ? _memory.ManagedHeapBytes : before;
-
-        // Auto-optimisation: a cache with a low hit ratio over enough reads grows while memory has headroom.
-        int? grownTo = null;
-        if (options.EnableAdaptiveCaching)
-        {
-            grownTo = Caches.Default.TryGrowForHitRatio(after, threshold, minimumTraffic: Math.Max(MinimumTrafficForSizing, Caches.Default.MaxSize));
-        }
-
-        var result = new MaintenanceResult(_clock.UtcNow, before, after, threshold, warning, collect, expired, grownTo);
-        Volatile.Write(ref _lastMaintenance, result);
-        Interlocked.Increment(ref _maintenanceRuns);
+        Volatile.Write(ref _lastOptimization, result);
+        Interlocked.Increment(ref _optimizations);
         return result;
     }
 
@@ -228,11 +216,11 @@ public sealed class RevitPerfOptimizer : IDisposable
             return;
         }
 
-        _scheduler.Dispose();
         Monitors.Dispose();
+        _scheduler.Dispose();
     }
 
-    private void ScheduleMaintenance()
+    private void ScheduleOptimization()
     {
         ScheduledJob? stopped = null;
         lock (_gate)
@@ -246,16 +234,16 @@ public sealed class RevitPerfOptimizer : IDisposable
             var interval = TimeSpan.FromSeconds(options.PoolCleanupIntervalSeconds);
             if (!options.MemoryMonitoringEnabled)
             {
-                stopped = _maintenanceJob;
-                _maintenanceJob = null;
+                stopped = _optimizationJob;
+                _optimizationJob = null;
             }
-            else if (_maintenanceJob is null)
+            else if (_optimizationJob is null)
             {
-                _maintenanceJob = _scheduler.Schedule(MaintenanceJobName, interval, MaintenanceTick);
+                _optimizationJob = _scheduler.Schedule(OptimizationJobName, interval, ScheduledOptimization);
             }
-            else if (_maintenanceJob.Interval != interval)
+            else if (_optimizationJob.Interval != interval)
             {
-                _maintenanceJob.ChangeInterval(interval);
+                _optimizationJob.ChangeInterval(interval);
             }
         }
 
@@ -263,11 +251,11 @@ public sealed class RevitPerfOptimizer : IDisposable
         stopped?.Dispose();
     }
 
-    private void MaintenanceTick()
+    private void ScheduledOptimization()
     {
         if (!IsDisposed)
         {
-            RunMaintenance();
+            Optimize(new MaintenanceRequest { Trigger = MaintenanceTrigger.Scheduled });
         }
     }
 
@@ -276,7 +264,7 @@ public sealed class RevitPerfOptimizer : IDisposable
         Name = RevitCache.DefaultName,
         Policy = EvictionPolicy.LRU,
         MaxSize = options.CacheMaxSize,
-        MaxMemoryBytes = (long)(options.CacheMaxMemoryMB * 1024 * 1024),
+        MaxMemoryBytes = (long)(options.CacheMaxMemoryMB * Units.BytesPerMB),
         DefaultTimeToLive = TimeSpan.FromSeconds(options.CacheTtlSeconds),
     };
 

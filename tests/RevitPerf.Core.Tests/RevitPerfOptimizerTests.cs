@@ -3,12 +3,20 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RevitPerf.Core.Configuration;
+using RevitPerf.Core.Kernel;
 using RevitPerf.Core.Tests.Fakes;
 
 namespace RevitPerf.Core.Tests;
 
-public class RevitPerfOptimizerTests
+/// <summary>Instances, and the process-wide facade: the latter share static state, so these tests run one at a time.</summary>
+[Collection(nameof(RevitPerfOptimizerTests))]
+[CollectionDefinition(nameof(RevitPerfOptimizerTests), DisableParallelization = true)]
+public class RevitPerfOptimizerTests : IDisposable
 {
+    // What the background schedule runs: the maintenance routine, adaptive sizing included.
+    private static OptimizationResult Scheduled(RevitPerfOptimizer optimizer) =>
+        optimizer.Optimize(new MaintenanceRequest { Trigger = MaintenanceTrigger.Scheduled });
+
     private static PerformanceConfiguration Config(double thresholdMB = 400, bool gc = true, bool monitoring = true)
     {
         var config = new PerformanceConfiguration();
@@ -23,11 +31,11 @@ public class RevitPerfOptimizerTests
     {
         var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(350) };
         using var optimizer = new RevitPerfOptimizer(Config(), new ManualClock(), probe);
-        var result = optimizer.RunMaintenance();
+        var result = Scheduled(optimizer);
         Assert.False(result.Warning);
         Assert.False(result.Collected);
         Assert.Equal(0, probe.Collections);
-        Assert.Equal(1, optimizer.MaintenanceRuns);
+        Assert.Equal(1, optimizer.Optimizations);
     }
 
     [Fact]
@@ -35,7 +43,7 @@ public class RevitPerfOptimizerTests
     {
         var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(370) };
         using var optimizer = new RevitPerfOptimizer(Config(), new ManualClock(), probe);
-        var result = optimizer.RunMaintenance();
+        var result = Scheduled(optimizer);
         Assert.True(result.Warning);
         Assert.False(result.Collected);
         Assert.Equal(1, optimizer.MemoryWarnings);
@@ -48,13 +56,13 @@ public class RevitPerfOptimizerTests
         var clock = new ManualClock();
         var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(500), BytesAfterCollection = FakeMemoryProbe.MB(100) };
         using var optimizer = new RevitPerfOptimizer(Config(), clock, probe);
-        var result = optimizer.RunMaintenance();
+        var result = Scheduled(optimizer);
         Assert.True(result.Collected);
-        Assert.Equal(FakeMemoryProbe.MB(500), result.ManagedBytesBefore);
-        Assert.Equal(FakeMemoryProbe.MB(100), result.ManagedBytesAfter);
-        Assert.Equal(FakeMemoryProbe.MB(400), result.ThresholdBytes);
+        Assert.Equal(500, result.ManagedHeapBeforeMB);
+        Assert.Equal(100, result.ManagedHeapAfterMB);
+        Assert.Equal(400, result.ThresholdMB);
         Assert.Equal(clock.UtcNow, result.Timestamp);
-        Assert.Same(result, optimizer.LastMaintenance);
+        Assert.Same(result, optimizer.LastOptimization);
         Assert.Equal(1, probe.Collections);
     }
 
@@ -63,7 +71,7 @@ public class RevitPerfOptimizerTests
     {
         var probe = new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(900) };
         using var optimizer = new RevitPerfOptimizer(Config(gc: false), new ManualClock(), probe);
-        Assert.False(optimizer.RunMaintenance().Collected);
+        Assert.False(Scheduled(optimizer).Collected);
         Assert.Equal(0, probe.Collections);
     }
 
@@ -72,7 +80,7 @@ public class RevitPerfOptimizerTests
     {
         using var optimizer = new RevitPerfOptimizer(Config(), new ManualClock(), new FakeMemoryProbe());
         var job = Assert.Single(optimizer.Scheduler.Jobs);
-        Assert.Equal(RevitPerfOptimizer.MaintenanceJobName, job.Name);
+        Assert.Equal(RevitPerfOptimizer.OptimizationJobName, job.Name);
         Assert.Equal(TimeSpan.FromSeconds(300), job.Interval);
     }
 
@@ -104,7 +112,7 @@ public class RevitPerfOptimizerTests
         var config = Config();
         config.Optimization.PoolCleanupIntervalSeconds = 0.01;
         using var optimizer = new RevitPerfOptimizer(config, new ManualClock(), probe);
-        Assert.True(SpinWait.SpinUntil(() => optimizer.MaintenanceRuns >= 2, TimeSpan.FromSeconds(10)));
+        Assert.True(SpinWait.SpinUntil(() => optimizer.Optimizations >= 2, TimeSpan.FromSeconds(10)));
         Assert.True(probe.Collections >= 1);
     }
 
@@ -115,17 +123,17 @@ public class RevitPerfOptimizerTests
         config.Optimization.PoolCleanupIntervalSeconds = 0.01;
         var optimizer = new RevitPerfOptimizer(config, new ManualClock(), new FakeMemoryProbe());
         var job = Assert.Single(optimizer.Scheduler.Jobs);
-        SpinWait.SpinUntil(() => optimizer.MaintenanceRuns >= 1, TimeSpan.FromSeconds(10));
+        SpinWait.SpinUntil(() => optimizer.Optimizations >= 1, TimeSpan.FromSeconds(10));
 
         optimizer.Dispose();
-        var runs = optimizer.MaintenanceRuns;
+        var runs = optimizer.Optimizations;
         Assert.True(optimizer.IsDisposed);
         Assert.True(job.IsStopped);
         Assert.Empty(optimizer.Scheduler.Jobs);
-        Assert.Throws<ObjectDisposedException>(() => optimizer.RunMaintenance());
+        Assert.Throws<ObjectDisposedException>(() => optimizer.Optimize());
         optimizer.ApplyConfiguration(Config());
         Assert.Empty(optimizer.Scheduler.Jobs);
-        Assert.Equal(runs, optimizer.MaintenanceRuns);
+        Assert.Equal(runs, optimizer.Optimizations);
         optimizer.Dispose();
     }
 
@@ -157,7 +165,7 @@ public class RevitPerfOptimizerTests
     }
 
     [Fact]
-    public void WhenMaintenanceRuns_ExpiredEntriesOfEveryCacheAreRemoved()
+    public void WhenOptimizations_ExpiredEntriesOfEveryCacheAreRemoved()
     {
         var clock = new ManualClock();
         using var optimizer = new RevitPerfOptimizer(Config(), clock, new FakeMemoryProbe());
@@ -166,7 +174,7 @@ public class RevitPerfOptimizerTests
         optimizer.Caches.Default.Set("b", 1, new Core.Caching.CacheEntryOptions { TimeToLive = TimeSpan.FromSeconds(1) });
         optimizer.Caches.Default.Set("c", 1);
         clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(2, optimizer.RunMaintenance().ExpiredEntriesRemoved);
+        Assert.Equal(2, Scheduled(optimizer).ExpiredEntriesRemoved);
         Assert.Equal(1, optimizer.Caches.Default.Count);
         Assert.Equal(0, named.Count);
     }
@@ -177,14 +185,14 @@ public class RevitPerfOptimizerTests
         var config = Config();
         config.Optimization.CacheMaxSize = 100;
         using var optimizer = new RevitPerfOptimizer(config, new ManualClock(), new FakeMemoryProbe { ManagedHeapBytes = FakeMemoryProbe.MB(10) });
-        Assert.Null(optimizer.RunMaintenance().CacheGrownTo);
+        Assert.Null(Scheduled(optimizer).CacheGrownTo);
         for (var i = 0; i < 150; i++)
         {
             optimizer.Caches.Default.TryGet("k" + i, out _);
         }
 
-        Assert.Equal(200, optimizer.RunMaintenance().CacheGrownTo);
-        Assert.Null(optimizer.RunMaintenance().CacheGrownTo);
+        Assert.Equal(200, Scheduled(optimizer).CacheGrownTo);
+        Assert.Null(Scheduled(optimizer).CacheGrownTo);
 
         config.Optimization.EnableAdaptiveCaching = false;
         optimizer.ApplyConfiguration(config);
@@ -193,7 +201,7 @@ public class RevitPerfOptimizerTests
             optimizer.Caches.Default.TryGet("k" + i, out _);
         }
 
-        Assert.Null(optimizer.RunMaintenance().CacheGrownTo);
+        Assert.Null(Scheduled(optimizer).CacheGrownTo);
         Assert.Equal(100, optimizer.Caches.Default.MaxSize);
     }
 
@@ -206,14 +214,8 @@ public class RevitPerfOptimizerTests
         optimizer.Configuration.Optimization.CacheMaxSize = 2;
         Assert.Equal(10_000, optimizer.Configuration.Optimization.CacheMaxSize);
     }
-}
 
-/// <summary>The process-wide facade: these tests share static state, so they run one at a time.</summary>
-[Collection(nameof(ProcessWideOptimizerTests))]
-[CollectionDefinition(nameof(ProcessWideOptimizerTests), DisableParallelization = true)]
-public class ProcessWideOptimizerTests : IDisposable
-{
-    public ProcessWideOptimizerTests()
+    public RevitPerfOptimizerTests()
     {
         RevitPerfOptimizer.ShutdownCurrent();
         RevitPerfOptimizer.Configure(new PerformanceConfiguration());

@@ -147,17 +147,18 @@ Set-RevitPerformanceConfig -PoolCleanupIntervalSeconds 0.01 -CacheMaxSize 5
 `$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'RevitPerf.Core' }
 `$optimizer = `$core.GetType('RevitPerf.Core.RevitPerfOptimizer')::Current
 `$job = `$optimizer.Scheduler.Jobs[0]
-while (`$optimizer.MaintenanceRuns -lt 2) { [System.Threading.Thread]::Yield() | Out-Null }
+`$deadline = [DateTime]::UtcNow.AddSeconds(30)
+while (`$optimizer.Optimizations -lt 2 -and [DateTime]::UtcNow -lt `$deadline) { [System.Threading.Thread]::Yield() | Out-Null }
 `$watch = [Diagnostics.Stopwatch]::StartNew()
 Remove-Module RevitPerf
 `$removeMs = `$watch.Elapsed.TotalMilliseconds
-`$runs = `$optimizer.MaintenanceRuns
+`$runs = `$optimizer.Optimizations
 'disposed=' + `$optimizer.IsDisposed
 'stopped=' + `$job.IsStopped
 'jobs=' + `$optimizer.Scheduler.Jobs.Count
 'created=' + `$core.GetType('RevitPerf.Core.RevitPerfOptimizer')::IsCurrentCreated
 Start-Sleep -Milliseconds 200
-'runsAfter=' + (`$optimizer.MaintenanceRuns - `$runs)
+'runsAfter=' + (`$optimizer.Optimizations - `$runs)
 'removeMs=' + [int]`$removeMs
 Import-Module '$(Get-RevitPerfModulePath)'
 'size=' + (Get-RevitPerformanceConfig).Optimization.CacheMaxSize

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using RevitPerf.Core.Caching.Policies;
-using RevitPerf.Core.Time;
+using RevitPerf.Core.Kernel;
 
 namespace RevitPerf.Core.Caching;
 
@@ -16,11 +16,11 @@ namespace RevitPerf.Core.Caching;
 /// </summary>
 /// <remarks>
 /// Reads take no lock: a lookup in a <see cref="ConcurrentDictionary{TKey,TValue}"/>, an expiry check against a
-/// coarse clock, a striped hit counter and, for policies that care about reads, a slot in a striped read buffer
-/// that is replayed to the policy under the lock (in order, so from one thread the recency order is exact).
-/// Writes, removals and evictions take the lock. Removal notifications run after it is released.
+/// coarse clock, and the read buffer (a striped hit counter and, for policies that care about reads, a slot replayed
+/// to the policy under the lock). Writes, removals and evictions take the lock. Removal notifications run after it is
+/// released. The dependency index, single-flight loading and adaptive sizing are types of their own.
 /// </remarks>
-public sealed class RevitCache
+public sealed class RevitCache : INamedObject
 {
     /// <summary>The name of the module's default cache.</summary>
     public const string DefaultName = "Default";
@@ -34,31 +34,19 @@ public sealed class RevitCache
     /// <summary>RevitPy's MEMORY_HEADROOM_FACTOR: grow only while memory is below this share of the cleanup threshold.</summary>
     public const double MemoryHeadroomFactor = 0.8;
 
-    /// <summary>Under concurrent readers, one read in this many is recorded for the policy.</summary>
-    internal const int ConcurrentReadSampling = 8;
-
     private static readonly string[] s_noDependencies = Array.Empty<string>();
-    private static readonly int s_stripeCount;
-    private static int s_nextStripe;
 
-    // Each thread takes the next stripe, round-robin, the first time it reads any cache: threads started one after
-    // the other never share a stripe (a hash of the thread id put two of them on one stripe about 1 time in 8).
-    [ThreadStatic]
-    private static int t_stripe;
-
-    // Allocation order matters: the object allocated right after this one is _map (read-mostly), and the lock and
-    // the drain state, written on every drain, are allocated last, away from the fields every read touches.
+    // Allocation order matters: the object allocated right after this one is _map (read-mostly), and the read
+    // buffer, whose drain state is written on every drain, is allocated last, away from what every read touches.
     private readonly ConcurrentDictionary<string, CacheEntry> _map = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _dependents = new(StringComparer.Ordinal);
-    private readonly ReadStripe[] _stripes;
-    private readonly object _lock;
-    private readonly DrainState _drain;
+    private readonly SingleFlight _flights = new();
+    private readonly DependencyIndex _dependencies = new();
+    private readonly AdaptiveSizing _sizing = new();
     private readonly long[] _removals = new long[Enum.GetValues(typeof(RemovalReason)).Length];
-    private readonly IClock _clock;
-    private readonly bool _coarseClock;
+    private readonly CacheClock _time;
     private readonly CachePolicy _policy;
-    private readonly bool _tracksReads;
+    private readonly ReadBuffer _reads;
+    private readonly object _lock;
     private readonly long _createdTicks;
     private long _statisticsSinceTicks;
     private long _sequence;
@@ -67,21 +55,6 @@ public sealed class RevitCache
     private int _maxSize;
     private long _maxMemoryBytes;
     private long _defaultTtlTicks;
-    private long _hitsAtLastSizing;
-    private long _missesAtLastSizing;
-    private int _sampling;
-
-    static RevitCache()
-    {
-        // Enough stripes that two busy threads rarely share one: a power of two, 4 per processor, at least 8.
-        var count = 8;
-        while (count < Environment.ProcessorCount * 4 && count < 256)
-        {
-            count <<= 1;
-        }
-
-        s_stripeCount = count;
-    }
 
     /// <summary>Creates a cache; <paramref name="clock"/> decides expiry (tests pass a settable one).</summary>
     public RevitCache(CacheOptions options, IClock? clock = null)
@@ -89,18 +62,15 @@ public sealed class RevitCache
         (options ?? throw new ArgumentNullException(nameof(options))).Validate();
         Name = options.Name;
         Policy = options.Policy;
-        _clock = clock ?? CoarseClock.Instance;
-        _coarseClock = ReferenceEquals(_clock, CoarseClock.Instance);
+        _time = new CacheClock(clock);
         _maxSize = options.MaxSize;
         _maxMemoryBytes = options.MaxMemoryBytes;
-        _defaultTtlTicks = TtlTicks(options.DefaultTimeToLive);
+        _defaultTtlTicks = _time.TtlTicks(options.DefaultTimeToLive);
         _policy = CachePolicy.Create(options.Policy, options.MaxSize);
-        _tracksReads = _policy.TracksReads;
-        _stripes = Enumerable.Range(0, s_stripeCount).Select(_ => new ReadStripe()).ToArray();
-        _drain = new DrainState();
-        _lock = _drain;
-        _createdTicks = _statisticsSinceTicks = _clock.MonotonicTicks;
-        CreatedUtc = _clock.UtcNow;
+        _reads = new ReadBuffer(_policy);
+        _lock = _reads.Gate;
+        _createdTicks = _statisticsSinceTicks = _time.Now();
+        CreatedUtc = _time.UtcNow;
     }
 
     /// <summary>Raised after an entry leaves the cache (outside the lock), with its key, value and reason.</summary>
@@ -126,8 +96,7 @@ public sealed class RevitCache
     {
         get
         {
-            var ticks = Interlocked.Read(ref _defaultTtlTicks);
-            return ticks == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(ticks);
+            return _time.Ttl(Interlocked.Read(ref _defaultTtlTicks));
         }
     }
 
@@ -140,22 +109,12 @@ public sealed class RevitCache
     /// <summary>Looks a key up: a hit when a live entry holds it (its value may be null), otherwise a miss.</summary>
     public bool TryGet(string key, out object? value)
     {
-        var stripe = Stripe();
+        var stripe = _reads.Stripe();
         if (_map.TryGetValue(key, out var entry))
         {
-            // The default clock is read directly: an interface call on every hit is measurable.
-            if (!entry.IsExpired(_coarseClock ? CoarseClock.Now() : _clock.MonotonicTicks))
+            if (!entry.IsExpired(_time.Now()))
             {
-                // From one thread every read is recorded (exact order); once several threads drain, one in 8 is.
-                if (!_tracksReads || (Volatile.Read(ref _sampling) != 0 && !stripe.Sample(ConcurrentReadSampling)))
-                {
-                    stripe.CountHit();
-                }
-                else if (stripe.RecordHit(entry))
-                {
-                    TryDrain(stripe);
-                }
-
+                _reads.Hit(stripe, entry);
                 value = entry.Value;
                 return true;
             }
@@ -177,7 +136,7 @@ public sealed class RevitCache
     {
         CheckKey(key);
         var size = options?.SizeBytes ?? SizeEstimator.Estimate(value, options?.Unwrap);
-        var ttl = options?.TimeToLive is { } given ? TtlTicks(CheckTimeToLive(given, nameof(options.TimeToLive))) : Interlocked.Read(ref _defaultTtlTicks);
+        var ttl = options?.TimeToLive is { } given ? _time.TtlTicks(CheckTimeToLive(given, nameof(options.TimeToLive))) : Interlocked.Read(ref _defaultTtlTicks);
         var dependencies = options?.Dependencies is { Count: > 0 } deps ? deps.Distinct(StringComparer.Ordinal).ToArray() : s_noDependencies;
         List<CacheEntryRemovedEventArgs>? removed = null;
         lock (_lock)
@@ -187,9 +146,9 @@ public sealed class RevitCache
                 throw new CacheEntryTooLargeException(Name, key, size, _maxMemoryBytes);
             }
 
-            DrainAll();
-            var now = _clock.MonotonicTicks;
-            var entry = new CacheEntry(key, value, size, ttl == long.MaxValue ? long.MaxValue : SaturatingAdd(now, ttl), now, dependencies)
+            _reads.DrainAll();
+            var now = _time.Now();
+            var entry = new CacheEntry(key, value, size, CacheClock.ExpiryOf(now, ttl), now, dependencies)
             {
                 Sequence = ++_sequence,
             };
@@ -199,7 +158,7 @@ public sealed class RevitCache
                 // The old entry gives up its place first, so only what the new size needs beyond it is evicted,
                 // and the key itself is never a victim of its own update.
                 var kept = _policy.Detach(old);
-                Unregister(old);
+                _dependencies.Unregister(old);
                 old.Removed = true;
                 _count--;
                 _memoryBytes -= old.Size;
@@ -218,7 +177,7 @@ public sealed class RevitCache
             }
 
             _memoryBytes += size;
-            Register(entry);
+            _dependencies.Register(entry);
         }
 
         Notify(removed);
@@ -242,29 +201,12 @@ public sealed class RevitCache
             return cached;
         }
 
-        var flight = new Flight();
-        var running = _flights.GetOrAdd(key, flight);
-        if (!ReferenceEquals(running, flight))
-        {
-            return running.Wait();
-        }
-
-        try
+        return _flights.Run(key, () =>
         {
             var value = factory(key);
             Set(key, value, options);
-            flight.Complete(value, null);
             return value;
-        }
-        catch (Exception ex)
-        {
-            flight.Complete(null, ex);
-            throw;
-        }
-        finally
-        {
-            _flights.TryRemove(key, out _);
-        }
+        });
     }
 
     /// <summary>Removes the entry of <paramref name="key"/>; true when there was one.</summary>
@@ -296,11 +238,7 @@ public sealed class RevitCache
         var count = 0;
         lock (_lock)
         {
-            foreach (var stripe in _stripes)
-            {
-                stripe.Discard();
-            }
-
+            _reads.Discard();
             foreach (var entry in _map.Values)
             {
                 entry.Removed = true;
@@ -310,7 +248,7 @@ public sealed class RevitCache
             }
 
             _map.Clear();
-            _dependents.Clear();
+            _dependencies.Clear();
             _policy.Clear();
             _count = 0;
             _memoryBytes = 0;
@@ -328,8 +266,8 @@ public sealed class RevitCache
         var count = 0;
         lock (_lock)
         {
-            DrainAll();
-            var now = _clock.MonotonicTicks;
+            _reads.DrainAll();
+            var now = _time.Now();
             foreach (var entry in _map.Values.Where(e => e.IsExpired(now)).ToList())
             {
                 RemoveLocked(entry, RemovalReason.Expired, ref removed);
@@ -344,8 +282,8 @@ public sealed class RevitCache
     /// <summary>A snapshot of the live entries whose keys match <paramref name="pattern"/> (all when null).</summary>
     public IReadOnlyList<CacheEntryInfo> GetEntries(WildcardMatcher? pattern = null)
     {
-        var nowTicks = _clock.MonotonicTicks;
-        var nowUtc = _clock.UtcNow;
+        var nowTicks = _time.Now();
+        var nowUtc = _time.UtcNow;
         IEnumerable<CacheEntry> entries = pattern is { IsLiteral: true }
             ? (_map.TryGetValue(pattern.Literal, out var one) ? new[] { one } : Array.Empty<CacheEntry>())
             : _map.Values.Where(e => pattern is null || pattern.IsMatch(e.Key));
@@ -353,8 +291,8 @@ public sealed class RevitCache
             .Where(e => !e.IsExpired(nowTicks))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new CacheEntryInfo(
-                Name, e.Key, e.Value, e.Size, ToUtc(e.CreatedTicks, nowTicks, nowUtc),
-                e.ExpiresAtTicks == long.MaxValue ? null : ToUtc(e.ExpiresAtTicks, nowTicks, nowUtc), e.Dependencies))
+                Name, e.Key, e.Value, e.Size, _time.ToUtc(e.CreatedTicks, nowTicks, nowUtc),
+                e.ExpiresAtTicks == long.MaxValue ? null : _time.ToUtc(e.ExpiresAtTicks, nowTicks, nowUtc), e.Dependencies))
             .ToList();
     }
 
@@ -366,11 +304,11 @@ public sealed class RevitCache
     {
         lock (_lock)
         {
-            var now = _clock.MonotonicTicks;
+            var now = _time.Now();
             return new CacheStatistics(
-                Name, Policy, _stripes.Sum(s => s.Hits), _stripes.Sum(s => s.Misses), (long[])_removals.Clone(), _count,
-                _memoryBytes, _maxSize, _maxMemoryBytes, TimeSpan.FromTicks(now - _createdTicks),
-                CreatedUtc + TimeSpan.FromTicks(_statisticsSinceTicks - _createdTicks));
+                Name, Policy, _reads.Hits, _reads.Misses, (long[])_removals.Clone(), _count,
+                _memoryBytes, _maxSize, _maxMemoryBytes, _time.Elapsed(_createdTicks, now),
+                CreatedUtc + _time.Elapsed(_createdTicks, _statisticsSinceTicks));
         }
     }
 
@@ -379,14 +317,10 @@ public sealed class RevitCache
     {
         lock (_lock)
         {
-            foreach (var stripe in _stripes)
-            {
-                stripe.ResetCounters();
-            }
-
+            _reads.ResetCounters();
             Array.Clear(_removals, 0, _removals.Length);
-            _statisticsSinceTicks = _clock.MonotonicTicks;
-            _hitsAtLastSizing = _missesAtLastSizing = 0;
+            _statisticsSinceTicks = _time.Now();
+            _sizing.Reset();
         }
     }
 
@@ -397,10 +331,10 @@ public sealed class RevitCache
         List<CacheEntryRemovedEventArgs>? removed = null;
         lock (_lock)
         {
-            DrainAll();
+            _reads.DrainAll();
             Volatile.Write(ref _maxSize, maxSize);
             Interlocked.Exchange(ref _maxMemoryBytes, maxMemoryBytes);
-            Interlocked.Exchange(ref _defaultTtlTicks, TtlTicks(defaultTimeToLive));
+            Interlocked.Exchange(ref _defaultTtlTicks, _time.TtlTicks(defaultTimeToLive));
             _policy.OnCapacityChanged(maxSize);
             EvictToFit(0, 0, ref removed);
         }
@@ -416,29 +350,17 @@ public sealed class RevitCache
     /// </summary>
     public int? TryGrowForHitRatio(long memoryBytes, long cleanupThresholdBytes, long minimumTraffic)
     {
-        int newSize;
+        int? newSize;
         lock (_lock)
         {
-            var hits = _stripes.Sum(s => s.Hits);
-            var misses = _stripes.Sum(s => s.Misses);
-            var traffic = hits - _hitsAtLastSizing + misses - _missesAtLastSizing;
-            if (traffic < Math.Max(1, minimumTraffic))
-            {
-                return null; // not enough reads to judge: keep counting, decide later
-            }
-
-            var ratio = (double)(hits - _hitsAtLastSizing) / traffic;
-            _hitsAtLastSizing = hits;
-            _missesAtLastSizing = misses;
-            if (ratio >= LowHitRatioThreshold || memoryBytes >= cleanupThresholdBytes * MemoryHeadroomFactor || _maxSize >= MaxAdaptiveSize)
-            {
-                return null;
-            }
-
-            newSize = (int)Math.Min(MaxAdaptiveSize, (long)_maxSize * 2);
+            newSize = _sizing.Decide(_reads.Hits, _reads.Misses, _maxSize, memoryBytes, cleanupThresholdBytes, minimumTraffic);
         }
 
-        Resize(newSize, MaxMemoryBytes, DefaultTimeToLive);
+        if (newSize is { } size)
+        {
+            Resize(size, MaxMemoryBytes, DefaultTimeToLive);
+        }
+
         return newSize;
     }
 
@@ -446,16 +368,6 @@ public sealed class RevitCache
         ttl > TimeSpan.Zero || ttl == Timeout.InfiniteTimeSpan
             ? ttl
             : throw new ArgumentOutOfRangeException(name, ttl, "A time-to-live must be positive (or infinite).");
-
-    private static long TtlTicks(TimeSpan ttl) => ttl == Timeout.InfiniteTimeSpan || ttl == TimeSpan.MaxValue ? long.MaxValue : ttl.Ticks;
-
-    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue - 1 : a + b;
-
-    private static DateTime ToUtc(long ticks, long nowTicks, DateTime nowUtc)
-    {
-        var offset = ticks - nowTicks;
-        return offset > (DateTime.MaxValue - nowUtc).Ticks ? DateTime.MaxValue : nowUtc.AddTicks(offset);
-    }
 
     private static void CheckKey(string key)
     {
@@ -470,85 +382,6 @@ public sealed class RevitCache
         }
     }
 
-    private ReadStripe Stripe()
-    {
-        var stripe = t_stripe;
-        if (stripe == 0)
-        {
-            stripe = t_stripe = (Interlocked.Increment(ref s_nextStripe) & (s_stripeCount - 1)) + 1;
-        }
-
-        return _stripes[stripe - 1];
-    }
-
-    private void TryDrain(ReadStripe stripe)
-    {
-        // While another thread drains, a full buffer just drops reads: trying the lock on every read would make
-        // each one a contended atomic operation on the lock's cache line. The flag is read far more than written.
-        if (Volatile.Read(ref _drain.Draining) != 0 || !Monitor.TryEnter(_lock))
-        {
-            return;
-        }
-
-        try
-        {
-            Volatile.Write(ref _drain.Draining, 1);
-            TrackDrainer();
-
-            // Its own stripe, plus any other that is full (so a thread that found the lock busy is not left behind);
-            // stripes that are not full stay with their threads' cache lines.
-            stripe.Drain(_policy);
-            foreach (var other in _stripes)
-            {
-                if (!ReferenceEquals(other, stripe) && other.IsFull)
-                {
-                    other.Drain(_policy);
-                }
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _drain.Draining, 0);
-            Monitor.Exit(_lock);
-        }
-    }
-
-    // Replaying reads rewrites the policy's shared lists, whose cache lines then bounce between the cores of the
-    // readers; recording every read only pays off from one thread. Drains alternating between threads switch to
-    // sampling; 64 drains in a row by one thread switch back to exact order.
-    private void TrackDrainer()
-    {
-        var me = Environment.CurrentManagedThreadId;
-        if (me == _drain.LastDrainer)
-        {
-            if (++_drain.SameDrainerStreak >= 64 && _sampling != 0)
-            {
-                _drain.DrainerSwitches = 0;
-                Volatile.Write(ref _sampling, 0);
-            }
-
-            return;
-        }
-
-        _drain.LastDrainer = me;
-        _drain.SameDrainerStreak = 0;
-        if (++_drain.DrainerSwitches >= 2 && _sampling == 0)
-        {
-            Volatile.Write(ref _sampling, 1);
-        }
-    }
-
-    private void DrainAll()
-    {
-        if (_tracksReads)
-        {
-            foreach (var stripe in _stripes)
-            {
-                stripe.Drain(_policy);
-            }
-        }
-    }
-
     private List<string> KeysMatching(WildcardMatcher pattern) =>
         pattern.IsLiteral
             ? (_map.ContainsKey(pattern.Literal) ? new List<string> { pattern.Literal } : new List<string>())
@@ -556,7 +389,7 @@ public sealed class RevitCache
 
     private void EvictToFit(int extraCount, long extraBytes, ref List<CacheEntryRemovedEventArgs>? removed)
     {
-        var now = _clock.MonotonicTicks;
+        var now = _time.Now();
         while (true)
         {
             var overCount = _count + extraCount > _maxSize;
@@ -582,7 +415,7 @@ public sealed class RevitCache
         ((ICollection<KeyValuePair<string, CacheEntry>>)_map).Remove(new KeyValuePair<string, CacheEntry>(entry.Key, entry));
         entry.Removed = true;
         _policy.OnRemove(entry);
-        Unregister(entry);
+        _dependencies.Unregister(entry);
         _count--;
         _memoryBytes -= entry.Size;
         _removals[(int)reason]++;
@@ -618,7 +451,7 @@ public sealed class RevitCache
         var count = 0;
         lock (_lock)
         {
-            DrainAll();
+            _reads.DrainAll();
             foreach (var key in keys)
             {
                 if (_map.TryGetValue(key, out var entry))
@@ -639,10 +472,8 @@ public sealed class RevitCache
         var count = 0;
         lock (_lock)
         {
-            DrainAll();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var pending = new Queue<string>();
-            foreach (var key in alsoRemove)
+            _reads.DrainAll();
+            void Remove(string key)
             {
                 if (_map.TryGetValue(key, out var entry))
                 {
@@ -651,64 +482,16 @@ public sealed class RevitCache
                 }
             }
 
-            foreach (var tag in tags)
+            foreach (var key in alsoRemove)
             {
-                if (seen.Add(tag))
-                {
-                    pending.Enqueue(tag);
-                }
+                Remove(key);
             }
 
-            // Breadth-first over "depends on": each removed entry's key becomes a tag in turn; `seen` ends cycles.
-            while (pending.Count > 0)
-            {
-                if (!_dependents.TryGetValue(pending.Dequeue(), out var keys))
-                {
-                    continue;
-                }
-
-                foreach (var key in keys.ToList())
-                {
-                    if (_map.TryGetValue(key, out var entry))
-                    {
-                        RemoveLocked(entry, RemovalReason.Invalidated, ref removed);
-                        count++;
-                    }
-
-                    if (seen.Add(key))
-                    {
-                        pending.Enqueue(key);
-                    }
-                }
-            }
+            _dependencies.Cascade(tags, Remove);
         }
 
         Notify(removed);
         return count;
-    }
-
-    private void Register(CacheEntry entry)
-    {
-        foreach (var tag in entry.Dependencies)
-        {
-            if (!_dependents.TryGetValue(tag, out var keys))
-            {
-                _dependents[tag] = keys = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            keys.Add(entry.Key);
-        }
-    }
-
-    private void Unregister(CacheEntry entry)
-    {
-        foreach (var tag in entry.Dependencies)
-        {
-            if (_dependents.TryGetValue(tag, out var keys) && keys.Remove(entry.Key) && keys.Count == 0)
-            {
-                _dependents.Remove(tag);
-            }
-        }
     }
 
     private void Notify(List<CacheEntryRemovedEventArgs>? removed)
@@ -722,56 +505,6 @@ public sealed class RevitCache
         foreach (var args in removed)
         {
             handler(this, args);
-        }
-    }
-
-    /// <summary>
-    /// What changes on every drain, and the lock itself: its own object, with its fields away from its header and
-    /// from its neighbours, so drains do not invalidate cache lines that readers use.
-    /// </summary>
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 192)]
-    private sealed class DrainState
-    {
-        [System.Runtime.InteropServices.FieldOffset(64)]
-        public int Draining;
-
-        [System.Runtime.InteropServices.FieldOffset(68)]
-        public int LastDrainer;
-
-        [System.Runtime.InteropServices.FieldOffset(72)]
-        public int DrainerSwitches;
-
-        [System.Runtime.InteropServices.FieldOffset(76)]
-        public int SameDrainerStreak;
-    }
-
-    /// <summary>One factory run that concurrent misses on the same key wait for.</summary>
-    private sealed class Flight
-    {
-        private readonly ManualResetEventSlim _done = new(false);
-        private readonly int _ownerThread = Environment.CurrentManagedThreadId;
-        private object? _value;
-        private ExceptionDispatchInfo? _error;
-
-        public void Complete(object? value, Exception? error)
-        {
-            _value = value;
-            _error = error is null ? null : ExceptionDispatchInfo.Capture(error);
-            _done.Set();
-        }
-
-        public object? Wait()
-        {
-            if (_ownerThread == Environment.CurrentManagedThreadId && !_done.IsSet)
-            {
-                throw new InvalidOperationException("A cache factory asked for its own key: the value cannot depend on itself.");
-            }
-
-            _done.Wait();
-
-            // Every waiter sees the factory's own exception, as the caller that ran it does.
-            _error?.Throw();
-            return _value;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using RevitPerf.Core.Analysis;
+using RevitPerf.Core.Statistics;
 
 namespace RevitPerf.Core.Memory;
 

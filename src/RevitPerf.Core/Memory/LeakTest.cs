@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using RevitPerf.Core.Time;
+using RevitPerf.Core.Kernel;
 
 namespace RevitPerf.Core.Memory;
 
@@ -55,15 +55,15 @@ public sealed class LeakTest
             throw new ArgumentOutOfRangeException(nameof(iterations), count, $"At least {minimum} iterations are needed: {WarmupRuns} to warm up, then a sample every {CollectionInterval}, four samples in all.");
         }
 
-        var start = _clock.MonotonicTicks;
-        var end = duration is { } span ? start + span.Ticks : long.MaxValue;
+        var start = _clock.Timestamp;
+        var end = duration is { } span ? start + _clock.ToTimestampTicks(span) : long.MaxValue;
         var samplesAt = new List<double>();
         var retained = new List<double>();
         var done = 0;
         while (true)
         {
             var enough = done >= minimum;
-            if (enough && ((iterations is { } limit && done >= limit) || _clock.MonotonicTicks >= end))
+            if (enough && ((iterations is { } limit && done >= limit) || _clock.Timestamp >= end))
             {
                 break;
             }
@@ -80,6 +80,6 @@ public sealed class LeakTest
             }
         }
 
-        return new LeakTestResult(name ?? string.Empty, done, TimeSpan.FromTicks(_clock.MonotonicTicks - start), LeakAnalysis.Analyze(samplesAt, retained));
+        return new LeakTestResult(name ?? string.Empty, done, _clock.Since(start), LeakAnalysis.Analyze(samplesAt, retained));
     }
 }

@@ -3,18 +3,18 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using RevitPerf.Core.Analysis;
-using RevitPerf.Core.Time;
+using RevitPerf.Core.Kernel;
+using RevitPerf.Core.Statistics;
 
 namespace RevitPerf.Core.Memory;
 
 /// <summary>
-/// Samples one process into a ring of the newest snapshots on a timer (no sleeping thread) and raises, escalates and
+/// Samples one process into a ring of the newest snapshots on a scheduled job (no sleeping thread) and raises, escalates and
 /// resolves alerts from the average of the newest snapshots and their growth rate. Snapshots are taken outside the
 /// lock; alert events and the critical action run after it is released, so a handler may call back into the
 /// monitor. Tests drive it with <see cref="SampleNow"/>, a scripted probe and a manual clock.
 /// </summary>
-public sealed class MemoryMonitor : IDisposable
+public sealed class MemoryMonitor : INamedObject, IDisposable
 {
     private const int AlertHistory = 1000;
     private static int s_nextAlertId;
@@ -22,6 +22,8 @@ public sealed class MemoryMonitor : IDisposable
     private readonly MonitorOptions _options;
     private readonly IProcessProbe _probe;
     private readonly IClock _clock;
+    private readonly BackgroundScheduler _scheduler;
+    private readonly bool _ownsScheduler;
     private readonly object _gate = new();
     private readonly MemorySnapshot[] _ring;
     private readonly List<PerformanceAlert> _alerts = new();
@@ -30,17 +32,21 @@ public sealed class MemoryMonitor : IDisposable
     private long _taken;
     private PerformanceAlert? _memoryAlert;
     private PerformanceAlert? _growthAlert;
-    private Timer? _timer;
-    private int _sampling;
+    private ScheduledJob? _job;
     private volatile bool _stopped = true;
 
-    /// <summary>Creates a stopped monitor; <see cref="Start"/> starts its timer.</summary>
-    public MemoryMonitor(MonitorOptions options, IProcessProbe probe, IClock? clock = null)
+    /// <summary>
+    /// Creates a stopped monitor; <see cref="Start"/> schedules its sampling on <paramref name="scheduler"/> (the
+    /// optimizer's, so that disposing the optimizer stops it; without one the monitor keeps a scheduler of its own).
+    /// </summary>
+    public MemoryMonitor(MonitorOptions options, IProcessProbe probe, IClock? clock = null, BackgroundScheduler? scheduler = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
         _probe = probe ?? throw new ArgumentNullException(nameof(probe));
         _clock = clock ?? SystemClock.Instance;
+        _ownsScheduler = scheduler is null;
+        _scheduler = scheduler ?? new BackgroundScheduler();
         _ring = new MemorySnapshot[_options.Capacity];
     }
 
@@ -65,7 +71,7 @@ public sealed class MemoryMonitor : IDisposable
     /// <summary>The thresholds and windows.</summary>
     public MonitorOptions Options => _options;
 
-    /// <summary>True while the timer runs.</summary>
+    /// <summary>True while it samples.</summary>
     public bool IsRunning => !_stopped;
 
     /// <summary>When the monitor started (UTC), or null before.</summary>
@@ -90,37 +96,28 @@ public sealed class MemoryMonitor : IDisposable
             _stopped = false;
             StartedAt = _clock.UtcNow;
             StopReason = null;
-            _timer = new Timer(_ => Tick(), null, TimeSpan.Zero, _options.Interval);
+
+            // The job never overlaps its runs: a slow snapshot makes the next tick skip, not queue.
+            _job = _scheduler.Schedule("MemoryMonitor:" + Name, _options.Interval, Tick, runNow: true);
         }
     }
 
     /// <summary>
-    /// Stops sampling. Returns once the timer is disposed and any snapshot in progress has finished, or after at most
-    /// <paramref name="wait"/> (100 ms by default): a snapshot takes about a millisecond and checks the flag first.
+    /// Stops sampling. Returns once any snapshot in progress has finished, or after at most <paramref name="wait"/>
+    /// (100 ms by default): a snapshot takes about a millisecond and checks the flag first. Called from the monitor's
+    /// own sampling (the process exited), it returns at once.
     /// </summary>
     public void Stop(TimeSpan? wait = null)
     {
-        Timer? timer;
+        ScheduledJob? job;
         lock (_gate)
         {
             _stopped = true;
-            timer = _timer;
-            _timer = null;
+            job = _job;
+            _job = null;
         }
 
-        if (timer is null)
-        {
-            return;
-        }
-
-        var done = new ManualResetEvent(false);
-        if (!timer.Dispose(done) || done.WaitOne(wait ?? TimeSpan.FromMilliseconds(100)))
-        {
-            done.Dispose();
-        }
-
-        // Otherwise a callback is still running (Stop may be called from one: the process exited): the timer
-        // signals the event when it ends, so it must not be disposed here; the collector reclaims it.
+        job?.Stop(wait ?? TimeSpan.FromMilliseconds(100));
     }
 
     /// <summary>Takes a snapshot now, stores it and judges the alerts; null when the process has gone (the monitor stops).</summary>
@@ -208,28 +205,21 @@ public sealed class MemoryMonitor : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        if (_ownsScheduler)
+        {
+            _scheduler.Dispose();
+        }
+    }
 
     private void Tick()
     {
-        // Ticks never overlap: a slow snapshot makes the next tick skip, not queue.
-        if (_stopped || Interlocked.Exchange(ref _sampling, 1) == 1)
+        if (!_stopped)
         {
-            return;
-        }
-
-        try
-        {
+            // A failing handler or probe is recorded by the job (its LastError); the next tick tries again.
             SampleNow();
-        }
-#pragma warning disable CA1031 // A failing handler or probe must not kill the timer thread; the next tick tries again.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-        finally
-        {
-            Volatile.Write(ref _sampling, 0);
         }
     }
 

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using RevitPerf.Core.Analysis;
 using RevitPerf.Core.Benchmarking;
+using RevitPerf.Core.Statistics;
 
 namespace RevitPerf.Core.Memory;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using RevitPerf.Core.Benchmarking;
 
 namespace RevitPerf.PowerShell.Benchmarking;
 
@@ -38,13 +39,13 @@ public sealed class BenchmarkDefinition
     public ScriptBlock? Validate { get; set; }
 
     /// <summary>Measured iterations.</summary>
-    public int Iterations { get; set; } = 100;
+    public int Iterations { get; set; } = BenchmarkDefaults.Iterations;
 
     /// <summary>Warm-up runs.</summary>
-    public int WarmupIterations { get; set; } = 10;
+    public int WarmupIterations { get; set; } = BenchmarkDefaults.WarmupIterations;
 
     /// <summary>The benchmark's own time limit, in seconds.</summary>
-    public double TimeoutSeconds { get; set; } = 30;
+    public double TimeoutSeconds { get; set; } = BenchmarkDefaults.TimeoutSeconds;
 
     /// <summary>Invocations timed together as one iteration; null lets the pilot choose.</summary>
     public long? InvocationsPerIteration { get; set; }
@@ -69,4 +70,30 @@ public sealed class BenchmarkDefinition
 
     /// <inheritdoc/>
     public override string ToString() => Suite + "/" + Name;
+
+    /// <summary>
+    /// A copy whose script blocks are unbound copies of the text: a script block belongs to the runspace that made
+    /// it, and another runspace (a parallel worker's) must run its own.
+    /// </summary>
+    internal BenchmarkDefinition Unbound()
+    {
+        static ScriptBlock? Copy(ScriptBlock? block) => block is null ? null : ScriptBlock.Create(block.ToString());
+        return new BenchmarkDefinition(Name, Copy(ScriptBlock)!)
+        {
+            Suite = Suite,
+            Setup = Copy(Setup),
+            Teardown = Copy(Teardown),
+            Validate = Copy(Validate),
+            Iterations = Iterations,
+            WarmupIterations = WarmupIterations,
+            TimeoutSeconds = TimeoutSeconds,
+            InvocationsPerIteration = InvocationsPerIteration,
+            TargetLatencyMs = TargetLatencyMs,
+            TargetMemoryMB = TargetMemoryMB,
+            TargetThroughputOpsPerSec = TargetThroughputOpsPerSec,
+            Arguments = Arguments,
+            WarmupUntilStable = WarmupUntilStable,
+            Source = Source,
+        };
+    }
 }

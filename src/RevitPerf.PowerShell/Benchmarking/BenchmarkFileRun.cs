@@ -29,6 +29,27 @@ $__RevitPerfFile.Run(@(. $__RevitPerfFile.Path))
     /// <summary>The file.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Dot-sources each file and hands the benchmarks it defines to <paramref name="run"/> while the file's scope (and
+    /// its variables) is alive. A file that throws is reported to <paramref name="failed"/> and the others go on.
+    /// </summary>
+    internal static void RunAll(
+        IEnumerable<string> files, Action<IReadOnlyList<BenchmarkDefinition>> run, Action<string, RuntimeException> failed, Func<bool> stopping)
+    {
+        var wrapper = ScriptBlock.Create(Script);
+        foreach (var file in files)
+        {
+            try
+            {
+                wrapper.Invoke(new BenchmarkFileRun(file, run));
+            }
+            catch (RuntimeException ex) when (ex is not PipelineStoppedException && !stopping())
+            {
+                failed(file, ex);
+            }
+        }
+    }
+
     /// <summary>Runs the benchmarks among the file's output (anything else it wrote is ignored).</summary>
     public void Run(object[] output)
     {

@@ -31,11 +31,11 @@ $__RevitPerfRun.Measure({})
     private readonly CancellationToken _cancellation;
     private string? _setupError;
 
-    internal ScriptBenchmarkRun(BenchmarkEngine engine, BenchmarkDefinition definition, BenchmarkSettings settings, long? deadline, CancellationToken cancellation)
+    internal ScriptBenchmarkRun(BenchmarkEngine engine, BenchmarkDefinition definition, BenchmarkOverrides overrides, long? deadline, CancellationToken cancellation)
     {
         _engine = engine;
         _definition = definition;
-        Settings = settings;
+        Overrides = overrides;
         _deadline = deadline;
         _cancellation = cancellation;
     }
@@ -46,7 +46,7 @@ $__RevitPerfRun.Measure({})
     /// <summary>The arguments every block receives.</summary>
     public object[] Arguments => _definition.Arguments;
 
-    internal BenchmarkSettings Settings { get; }
+    internal BenchmarkOverrides Overrides { get; }
 
     /// <summary>The measurement, once <see cref="Measure"/> has run.</summary>
     internal BenchmarkMeasurement? Measurement { get; private set; }
@@ -74,7 +74,7 @@ $__RevitPerfRun.Measure({})
                 ThroughputOpsPerSec = _definition.TargetThroughputOpsPerSec,
             },
         };
-        Settings.Apply(spec);
+        Overrides.Apply(spec);
         Measurement = _engine.Run(spec, _deadline, _cancellation);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using RevitPerf.Core.Caching;
+using RevitPerf.Core.Kernel;
 using RevitPerf.Core.Tests.Fakes;
 
 namespace RevitPerf.Core.Tests.Caching;

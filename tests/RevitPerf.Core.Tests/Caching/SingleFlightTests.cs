@@ -86,7 +86,7 @@ public class SingleFlightTests
     public void WhenAFactoryAsksForItsOwnKey_ItFailsInsteadOfDeadlocking()
     {
         var cache = NewCache();
-        var ex = Assert.Throws<InvalidOperationException>(() => cache.GetOrAdd("k", _ => cache.GetOrAdd("k", _ => 1)));
+        var ex = Assert.ThrowsAny<InvalidOperationException>(() => cache.GetOrAdd("k", _ => cache.GetOrAdd("k", _ => 1)));
         Assert.Contains("its own key", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, cache.Count);
     }

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using RevitPerf.Core.Kernel;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RevitPerf.Core.Benchmarking;
+
+/// <summary>
+/// Baseline files: strict JSON with a schema name and version, the environment and every benchmark's samples. The
+/// reader also takes a results file (benchmark_results_*.json), which holds the same per-benchmark samples, so
+/// either can serve as a baseline or as the current run.
+/// </summary>
+public static class BenchmarkBaselineFile
+{
+    /// <summary>The schema name written into every baseline.</summary>
+    public const string SchemaName = "RevitPerf.BenchmarkBaseline";
+
+    /// <summary>The schema version this build writes and the newest it reads.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>
+    /// Writes <paramref name="results"/> to <paramref name="path"/>. An existing file is replaced only when
+    /// <paramref name="overwrite"/> is true; otherwise an <see cref="IOException"/> is thrown and the file is untouched.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<BenchmarkResult> results, DateTime created, bool overwrite)
+    {
+        if (results is null)
+        {
+            throw new ArgumentNullException(nameof(results));
+        }
+
+        var first = results.FirstOrDefault();
+        var document = new List<KeyValuePair<string, object?>>
+        {
+            new("schema", SchemaName),
+            new("schema_version", SchemaVersion),
+            new("created", created),
+            new("environment", first is null ? null : new List<KeyValuePair<string, object?>>
+            {
+                new("machine", first.MachineName),
+                new("powershell_version", first.PowerShellVersion),
+                new("powershell_edition", first.PowerShellEdition),
+                new("os", first.OS),
+                new("module_version", first.ModuleVersion),
+            }),
+            new("benchmarks", results.Select(BenchmarkResultsFile.Benchmark).ToList()),
+        };
+
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var bytes = new UTF8Encoding(false).GetBytes(StrictJson.Write(document));
+        using var stream = new FileStream(path, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        stream.Write(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>Reads the benchmarks' samples from a baseline or results file; throws <see cref="BenchmarkFileException"/> when it is not one.</summary>
+    public static IReadOnlyList<BenchmarkSamples> Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BenchmarkFileException(path, ex.Message, ex);
+        }
+
+        return Parse(path, text);
+    }
+
+    /// <summary>Parses the text of a baseline or results file; <paramref name="path"/> names it in errors.</summary>
+    public static IReadOnlyList<BenchmarkSamples> Parse(string path, string text)
+    {
+        // JSON is YAML 1.2, so the YAML parser the module already ships reads these files; no second parser needed.
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text ?? string.Empty));
+        }
+        catch (YamlException ex)
+        {
+            throw new BenchmarkFileException(path, $"malformed JSON at line {ex.Start.Line}, column {ex.Start.Column}", ex);
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new BenchmarkFileException(path, "the file must hold one JSON object");
+        }
+
+        if (Child(root, "schema_version") is YamlScalarNode version)
+        {
+            if (!int.TryParse(version.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < 1)
+            {
+                throw new BenchmarkFileException(path, $"schema_version '{version.Value}' is not a version number");
+            }
+
+            if (number > SchemaVersion)
+            {
+                throw new BenchmarkFileException(path, $"it was written with baseline schema {number}; this RevitPerf reads up to {SchemaVersion}. Update RevitPerf");
+            }
+        }
+
+        if (Child(root, "benchmarks") is not YamlSequenceNode benchmarks)
+        {
+            throw new BenchmarkFileException(path, "it has no 'benchmarks' list; it is neither a baseline nor a results file");
+        }
+
+        var entries = new List<BenchmarkSamples>();
+        foreach (var node in benchmarks.Children)
+        {
+            if (node is not YamlMappingNode benchmark || Text(benchmark, "name") is not { Length: > 0 } name)
+            {
+                throw new BenchmarkFileException(path, $"the benchmark at line {node.Start.Line} has no name");
+            }
+
+            var samples = Numbers(path, benchmark, "samples_ms")
+                ?? throw new BenchmarkFileException(path, $"benchmark '{name}' has no 'samples_ms' list");
+            entries.Add(new BenchmarkSamples(
+                name, Text(benchmark, "suite") ?? string.Empty, samples, Numbers(path, benchmark, "allocated_bytes_samples"),
+                !string.Equals(Text(benchmark, "timing_judged"), "false", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        return entries;
+    }
+
+    private static YamlNode? Child(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? Text(YamlMappingNode node, string key) => Child(node, key) is YamlScalarNode { Value: var v } && v != "null" ? v : null;
+
+    private static List<double>? Numbers(string path, YamlMappingNode node, string key)
+    {
+        if (Child(node, key) is not YamlSequenceNode list)
+        {
+            return null;
+        }
+
+        var numbers = new List<double>(list.Children.Count);
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlScalarNode scalar
+                || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || double.IsNaN(value) || double.IsInfinity(value))
+            {
+                throw new BenchmarkFileException(path, $"'{key}' at line {item.Start.Line} holds something that is not a number");
+            }
+
+            numbers.Add(value);
+        }
+
+        return numbers;
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using RevitPerf.Core.Benchmarking;
+using RevitPerf.Core.Statistics;
+using RevitPerf.PowerShell.Benchmarking;
+
+namespace RevitPerf.PowerShell.Commands;
+
+/// <summary>
+/// Measures a script block at several element counts with the benchmark engine and fits latency against the count:
+/// slope, intercept, r², RevitPy's linear verdict and the best-fitting complexity class.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Measure, "RevitScalability")]
+[OutputType(typeof(ScalabilityResult), typeof(ScalabilitySizeResult))]
+public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
+{
+    /// <summary>The type name fits carry.</summary>
+    public const string FitTypeName = "RevitPerf.ScalabilityResult";
+
+    /// <summary>The type name per-size rows carry.</summary>
+    public const string SizeTypeName = "RevitPerf.ScalabilitySizeResult";
+
+    private readonly CancellationTokenSource _cancellation = new();
+
+    /// <summary>The operation; it receives the element count as its first argument (param($n)).</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNull]
+    public ScriptBlock? ScriptBlock { get; set; }
+
+    /// <summary>The element counts to measure at.</summary>
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    [ValidateRange(1, int.MaxValue)]
+    public int[] ElementCount { get; set; } = ScalabilityRun.DefaultElementCounts.ToArray();
+
+    /// <summary>Runs once per size before its warm-up, dot-sourced with the count as its argument (build the data there).</summary>
+    [Parameter]
+    public ScriptBlock? Setup { get; set; }
+
+    /// <summary>A name for the results.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "ScriptBlock";
+
+    /// <summary>Measured iterations per size (10).</summary>
+    [Parameter]
+    [ValidateRange(1, 10_000_000)]
+    public int Iterations { get; set; } = 10;
+
+    /// <summary>Warm-up iterations per size (3).</summary>
+    [Parameter]
+    [ValidateRange(0, 10_000_000)]
+    public int WarmupIterations { get; set; } = 3;
+
+    /// <summary>The time limit of each size, in seconds (30).</summary>
+    [Parameter]
+    [ValidateRange(0.001, 604_800)]
+    public double TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Writes one row per size instead of the fit.</summary>
+    [Parameter]
+    public SwitchParameter BySize { get; set; }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        var engine = new BenchmarkEngine { IsFatal = ex => ex is PipelineStoppedException };
+        var wrapper = System.Management.Automation.ScriptBlock.Create(ScriptBenchmarkRun.Script);
+        var overrides = new BenchmarkOverrides();
+        var index = 0;
+        var (sizes, fit) = ScalabilityRun.Measure(Name, ElementCount, n =>
+        {
+            WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", $"{Name}: {n:N0} elements")
+            {
+                PercentComplete = 100 * index / ElementCount.Length,
+                CurrentOperation = $"Size {index + 1} of {ElementCount.Length}",
+            });
+            var definition = new BenchmarkDefinition($"{Name} n={n}", ScriptBlock!)
+            {
+                Suite = "Scalability",
+                Setup = Setup,
+                Iterations = Iterations,
+                WarmupIterations = WarmupIterations,
+                TimeoutSeconds = TimeoutSeconds,
+                Arguments = new object[] { n },
+
+                // The JIT settles once per process: only the first size needs to wait for it.
+                WarmupUntilStable = index++ == 0,
+            };
+            var run = new ScriptBenchmarkRun(engine, definition, overrides, null, _cancellation.Token);
+            wrapper.Invoke(run);
+            return run.Measurement!;
+        });
+        WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", "Done") { RecordType = ProgressRecordType.Completed });
+
+        foreach (var failed in sizes.Where(s => s.Error is not null))
+        {
+            WriteWarning($"{Name} at {failed.ElementCount:N0} elements: {failed.Error}");
+        }
+
+        if (BySize)
+        {
+            foreach (var size in sizes)
+            {
+                var row = PSObject.AsPSObject(size);
+                row.TypeNames.Insert(0, SizeTypeName);
+                WriteObject(row);
+            }
+
+            return;
+        }
+
+        if (fit is null)
+        {
+            WriteError(NewError(
+                new InvalidOperationException($"Fewer than three different element counts produced a latency for '{Name}', so there is nothing to fit; use -BySize to see each size."),
+                ErrorIds.ScalabilityNotFitted, ErrorCategory.InvalidResult, ElementCount));
+            return;
+        }
+
+        var output = PSObject.AsPSObject(fit);
+        output.TypeNames.Insert(0, FitTypeName);
+        WriteObject(output);
+    }
+
+    /// <inheritdoc/>
+    protected override void StopProcessing() => _cancellation.Cancel();
+}

@@ -1,0 +1,128 @@
+namespace RevitPerf.PowerShell;
+
+/// <summary>The stable ErrorRecord ids of every RevitPerf error; scripts may match on them.</summary>
+public static class ErrorIds
+{
+    /// <summary>A configuration file is not well-formed YAML.</summary>
+    public const string ConfigSyntaxError = "ConfigSyntaxError";
+
+    /// <summary>A configuration file has a key that is not a setting.</summary>
+    public const string ConfigUnknownKey = "ConfigUnknownKey";
+
+    /// <summary>A configuration value has the wrong type.</summary>
+    public const string ConfigInvalidType = "ConfigInvalidType";
+
+    /// <summary>A configuration value is outside its allowed range.</summary>
+    public const string ConfigValueOutOfRange = "ConfigValueOutOfRange";
+
+    /// <summary>A configuration file does not exist (or a wildcard matched nothing).</summary>
+    public const string ConfigFileNotFound = "ConfigFileNotFound";
+
+    /// <summary>A configuration file could not be read.</summary>
+    public const string ConfigFileReadFailed = "ConfigFileReadFailed";
+
+    /// <summary>A path is not on the FileSystem provider.</summary>
+    public const string PathNotFileSystem = "PathNotFileSystem";
+
+    /// <summary>Export refused to overwrite a file because of -NoClobber.</summary>
+    public const string ConfigFileExists = "ConfigFileExists";
+
+    /// <summary>A configuration file could not be written.</summary>
+    public const string ConfigFileWriteFailed = "ConfigFileWriteFailed";
+
+    /// <summary>No cache has the name given.</summary>
+    public const string CacheNotFound = "CacheNotFound";
+
+    /// <summary>A cache with that name exists already.</summary>
+    public const string CacheAlreadyExists = "CacheAlreadyExists";
+
+    /// <summary>The default cache cannot be removed.</summary>
+    public const string CacheNotRemovable = "CacheNotRemovable";
+
+    /// <summary>A value is larger than the cache's whole memory budget.</summary>
+    public const string CacheEntryTooLarge = "CacheEntryTooLarge";
+
+    /// <summary>No entry has the key given.</summary>
+    public const string CacheEntryNotFound = "CacheEntryNotFound";
+
+    /// <summary>No cache key can be derived from the arguments; -Key is needed.</summary>
+    public const string CacheKeyNotDerivable = "CacheKeyNotDerivable";
+
+    /// <summary>A cached operation asked for its own key while computing it.</summary>
+    public const string CacheRecursiveOperation = "CacheRecursiveOperation";
+
+    /// <summary>A benchmark definition or ad hoc benchmark is not valid.</summary>
+    public const string BenchmarkInvalidDefinition = "BenchmarkInvalidDefinition";
+
+    /// <summary>No built-in suite has the name given.</summary>
+    public const string BenchmarkSuiteNotFound = "BenchmarkSuiteNotFound";
+
+    /// <summary>No benchmark has the name given.</summary>
+    public const string BenchmarkNotFound = "BenchmarkNotFound";
+
+    /// <summary>A benchmark path resolves to no file.</summary>
+    public const string BenchmarkFileNotFound = "BenchmarkFileNotFound";
+
+    /// <summary>A benchmark file threw while it was loaded.</summary>
+    public const string BenchmarkFileFailed = "BenchmarkFileFailed";
+
+    /// <summary>A benchmark's runspace failed (with -Parallel).</summary>
+    public const string BenchmarkRunFailed = "BenchmarkRunFailed";
+
+    /// <summary>The results JSON file could not be written.</summary>
+    public const string BenchmarkResultsWriteFailed = "BenchmarkResultsWriteFailed";
+
+    /// <summary>A benchmark missed a performance target (with -Strict, strict_target_validation, or Assert).</summary>
+    public const string BenchmarkTargetMissed = "BenchmarkTargetMissed";
+
+    /// <summary>The baseline file does not exist.</summary>
+    public const string BaselineNotFound = "BaselineNotFound";
+
+    /// <summary>The baseline (or results) file is not a usable benchmark file.</summary>
+    public const string BaselineInvalid = "BaselineInvalid";
+
+    /// <summary>Save refused to overwrite an existing baseline without -Force.</summary>
+    public const string BaselineExists = "BaselineExists";
+
+    /// <summary>The baseline file could not be written.</summary>
+    public const string BaselineWriteFailed = "BaselineWriteFailed";
+
+    /// <summary>An input is neither a benchmark result nor a results file path.</summary>
+    public const string BenchmarkResultInvalid = "BenchmarkResultInvalid";
+
+    /// <summary>A benchmark has no entry in the baseline.</summary>
+    public const string BenchmarkResultNotCompared = "BenchmarkResultNotCompared";
+
+    /// <summary>A leak test was given an unusable argument.</summary>
+    public const string LeakTestInvalidArgument = "LeakTestInvalidArgument";
+
+    /// <summary>The leak test's script block (or setup) failed.</summary>
+    public const string LeakTestFailed = "LeakTestFailed";
+
+    /// <summary>Too few sizes produced a latency to fit.</summary>
+    public const string ScalabilityNotFitted = "ScalabilityNotFitted";
+
+    /// <summary>No memory monitor has the name given.</summary>
+    public const string MonitorNotFound = "MonitorNotFound";
+
+    /// <summary>A memory monitor with that name runs already.</summary>
+    public const string MonitorAlreadyExists = "MonitorAlreadyExists";
+
+    /// <summary>A monitor's thresholds contradict each other.</summary>
+    public const string MonitorInvalidArgument = "MonitorInvalidArgument";
+
+    /// <summary>No process has the id or name given.</summary>
+    public const string ProcessNotFound = "ProcessNotFound";
+
+    /// <summary>Several processes have the name given.</summary>
+    public const string ProcessNameAmbiguous = "ProcessNameAmbiguous";
+
+    /// <summary>A monitor has too few snapshots for a report.</summary>
+    public const string MonitorHistoryTooShort = "MonitorHistoryTooShort";
+
+    /// <summary>No monitor has an alert with the id given.</summary>
+    public const string AlertNotFound = "AlertNotFound";
+
+    /// <summary>A wildcard pattern cannot be matched (a reversed range such as [z-a]).</summary>
+    public const string InvalidWildcardPattern = "InvalidWildcardPattern";
+}

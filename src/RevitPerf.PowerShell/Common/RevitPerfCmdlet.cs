@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using RevitPerf.Core.Configuration;
+using RevitPerf.Core.Kernel;
+
+namespace RevitPerf.PowerShell.Commands;
+
+/// <summary>The plumbing every RevitPerf cmdlet shares: errors, selection of live objects by name, path resolution, typed output.</summary>
+public abstract class RevitPerfCmdlet : PSCmdlet
+{
+    /// <summary>Builds an ErrorRecord with a stable id, a category and the offending input as target.</summary>
+    protected static ErrorRecord NewError(Exception exception, string errorId, ErrorCategory category, object? target) =>
+        new(exception, errorId, category, target);
+
+    /// <summary>Writes <paramref name="value"/> with <paramref name="typeName"/> first among its type names (the view it uses).</summary>
+    protected void WriteTyped(object value, string typeName)
+    {
+        var output = PSObject.AsPSObject(value);
+        output.TypeNames.Insert(0, typeName);
+        WriteObject(output);
+    }
+
+    /// <summary>Writes one configuration file problem as a non-terminating error, its place in the message.</summary>
+    protected void WriteProblem(ConfigurationProblem problem)
+    {
+        if (problem is null)
+        {
+            throw new ArgumentNullException(nameof(problem));
+        }
+
+        var (id, category) = problem.Kind switch
+        {
+            ConfigurationProblemKind.SyntaxError => (ErrorIds.ConfigSyntaxError, ErrorCategory.ParserError),
+            ConfigurationProblemKind.UnknownKey => (ErrorIds.ConfigUnknownKey, ErrorCategory.InvalidData),
+            ConfigurationProblemKind.InvalidType => (ErrorIds.ConfigInvalidType, ErrorCategory.InvalidType),
+            _ => (ErrorIds.ConfigValueOutOfRange, ErrorCategory.InvalidData),
+        };
+        var record = NewError(new InvalidDataException(problem.Message), id, category, problem);
+        var action = problem.Suggestion is not null ? $"Use '{problem.Suggestion}'."
+            : problem.AllowedValues is not null ? $"Give {problem.Key} {problem.AllowedValues}."
+            : null;
+        if (action is not null)
+        {
+            record.ErrorDetails = new ErrorDetails(problem.Message) { RecommendedAction = action };
+        }
+
+        WriteError(record);
+    }
+
+    /// <summary>
+    /// Adds the benchmark results among <paramref name="items"/> to <paramref name="results"/>; anything else is a
+    /// non-terminating BenchmarkResultInvalid error.
+    /// </summary>
+    protected void AddResults(IEnumerable<PSObject> items, List<RevitPerf.Core.Benchmarking.BenchmarkResult> results)
+    {
+        foreach (var item in items ?? throw new ArgumentNullException(nameof(items)))
+        {
+            if (Benchmarking.ResultInput.AsResult(item) is { } result)
+            {
+                (results ?? throw new ArgumentNullException(nameof(results))).Add(result);
+            }
+            else
+            {
+                WriteError(NewError(
+                    new ArgumentException($"'{item}' is not a benchmark result; pipe the output of Invoke-RevitBenchmark."),
+                    ErrorIds.BenchmarkResultInvalid, ErrorCategory.InvalidArgument, item));
+            }
+        }
+    }
+
+    /// <summary>The error for a path on a provider other than the FileSystem, or null when it is a file system path.</summary>
+    protected static ErrorRecord? NotFileSystem(string path, ProviderInfo provider) =>
+        provider is not null && provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)
+            ? null
+            : NewError(
+                new ArgumentException($"'{path}' is not a file system path; the {provider?.Name} provider cannot hold a configuration file."),
+                ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
+
+    /// <summary>
+    /// Resolves -Path (wildcards) or -LiteralPath values to existing FileSystem files. Each path that resolves to
+    /// nothing, or to another provider, is a non-terminating error; the rest are returned in order.
+    /// </summary>
+    protected IReadOnlyList<string> ResolveExistingFiles(IEnumerable<string> paths, bool literal) =>
+        ResolveExistingFiles(paths, literal, item => File.Exists(item) ? new[] { item } : Array.Empty<string>(), path => NewError(
+            new FileNotFoundException($"Cannot find the configuration file '{path}'.", path),
+            ErrorIds.ConfigFileNotFound, ErrorCategory.ObjectNotFound, path));
+
+    /// <summary>
+    /// Resolves -Path (wildcards) or -LiteralPath values on the FileSystem and turns each resolved item into files
+    /// with <paramref name="expand"/> (a folder into the files it holds, say). A path that yields no file is the
+    /// <paramref name="notFound"/> error, one on another provider a PathNotFileSystem error; the files are returned
+    /// in order (a file named twice comes twice: a later configuration file overrides an earlier one).
+    /// </summary>
+    protected IReadOnlyList<string> ResolveExistingFiles(
+        IEnumerable<string> paths, bool literal, Func<string, IEnumerable<string>> expand, Func<string, ErrorRecord> notFound)
+    {
+        if (expand is null)
+        {
+            throw new ArgumentNullException(nameof(expand));
+        }
+
+        if (notFound is null)
+        {
+            throw new ArgumentNullException(nameof(notFound));
+        }
+
+        var files = new List<string>();
+        foreach (var path in paths ?? throw new ArgumentNullException(nameof(paths)))
+        {
+            IEnumerable<string> resolved;
+            try
+            {
+                ProviderInfo provider;
+                resolved = literal
+                    ? new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) }
+                    : GetResolvedProviderPathFromPSPath(path, out provider);
+                if (NotFileSystem(path, provider) is { } notFileSystem)
+                {
+                    WriteError(notFileSystem);
+                    continue;
+                }
+            }
+            catch (ItemNotFoundException)
+            {
+                resolved = Array.Empty<string>();
+            }
+
+            var before = files.Count;
+            files.AddRange(resolved.SelectMany(expand));
+            if (files.Count == before)
+            {
+                WriteError(notFound(path));
+            }
+        }
+
+        return files;
+    }
+}

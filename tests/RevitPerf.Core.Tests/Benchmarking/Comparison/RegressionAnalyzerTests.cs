@@ -1,0 +1,110 @@
+using System;
+using System.Linq;
+using RevitPerf.Core.Benchmarking;
+using RevitPerf.Core.Statistics;
+
+namespace RevitPerf.Core.Tests.Benchmarking;
+
+public class RegressionAnalyzerTests
+{
+    private static double[] Normal(int seed, int count, double mean, double sd)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            // Box-Muller: deterministic normal samples for a given seed.
+            var u1 = 1 - random.NextDouble();
+            var u2 = random.NextDouble();
+            return mean + (sd * Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
+        }).ToArray();
+    }
+
+    [Fact]
+    public void WhenSamplesAreLargeWithTies_TheNormalApproximationIsUsed()
+    {
+        var a = Enumerable.Range(0, 40).Select(i => (double)(i / 4)).ToArray();
+        var b = Enumerable.Range(0, 40).Select(i => (double)((i / 4) + 3)).ToArray();
+        var result = MannWhitney.Test(a, b);
+        Assert.False(result.Exact);
+        Assert.InRange(result.PValue, 1e-6, 0.05);
+    }
+
+    [Fact]
+    public void WhenABenchmarkIsClearlySlower_ItIsSlowerWithTheSeedsSeverity()
+    {
+        var analyzer = new RegressionAnalyzer();
+        var high = analyzer.Compare("LatencyMs", Normal(1, 100, 10, 0.5), Normal(2, 100, 16, 0.5));
+        Assert.Equal(ComparisonVerdict.Slower, high.Verdict);
+        Assert.Equal(RegressionSeverity.High, high.Severity);
+        Assert.InRange(high.ChangePercent, 55, 65);
+        Assert.True(high.PValue < 1e-10);
+
+        var medium = analyzer.Compare("LatencyMs", Normal(3, 100, 10, 0.5), Normal(4, 100, 13, 0.5));
+        Assert.Equal(ComparisonVerdict.Slower, medium.Verdict);
+        Assert.Equal(RegressionSeverity.Medium, medium.Severity);
+    }
+
+    [Fact]
+    public void WhenTheSameBenchmarkRunsAgain_ItIsTheSameTwentyTimesOutOfTwenty()
+    {
+        var analyzer = new RegressionAnalyzer();
+        var baseline = Normal(100, 100, 10, 1.5);
+        var falseAlarms = Enumerable.Range(0, 20)
+            .Select(run => analyzer.Compare("LatencyMs", baseline, Normal(200 + run, 100, 10, 1.5)))
+            .Count(c => c.Verdict != ComparisonVerdict.Same);
+        Assert.Equal(0, falseAlarms);
+    }
+
+    [Fact]
+    public void WhenAChangeIsSignificantButSmall_ItStaysSame()
+    {
+        // 5 % slower, clearly significant with 200 tight samples, but under the 20 % threshold.
+        var result = new RegressionAnalyzer().Compare("LatencyMs", Normal(5, 200, 10, 0.1), Normal(6, 200, 10.5, 0.1));
+        Assert.True(result.PValue < 0.001);
+        Assert.Equal(ComparisonVerdict.Same, result.Verdict);
+    }
+
+    [Fact]
+    public void WhenSamplesAreTooNoisy_ALargeMedianShiftIsNotCalled()
+    {
+        // A 25 % shift of the median drowned in noise: few, widely spread samples.
+        var result = new RegressionAnalyzer().Compare("LatencyMs", new double[] { 4, 15, 8, 20, 10 }, new double[] { 5, 22, 12.5, 9, 18 });
+        Assert.True(result.PValue > 0.01);
+        Assert.Equal(ComparisonVerdict.Same, result.Verdict);
+    }
+
+    [Fact]
+    public void WhenTheDifferenceIsBelowTheNoiseFloor_ItStaysSame()
+    {
+        var result = new RegressionAnalyzer().Compare("LatencyMs", Normal(7, 100, 0.001, 0.00001), Normal(8, 100, 0.002, 0.00001), noiseFloor: 0.01);
+        Assert.Equal(ComparisonVerdict.Same, result.Verdict);
+    }
+
+    [Fact]
+    public void WhenThroughputRises_ItIsFasterBecauseHigherIsBetter()
+    {
+        var analyzer = new RegressionAnalyzer();
+        var faster = analyzer.Compare("OpsPerSecond", Normal(9, 100, 1000, 10), Normal(10, 100, 1200, 10), higherIsBetter: true);
+        Assert.Equal(ComparisonVerdict.Faster, faster.Verdict);
+        Assert.InRange(faster.ChangePercent, 15, 25);
+        var slower = analyzer.Compare("OpsPerSecond", Normal(11, 100, 1000, 10), Normal(12, 100, 700, 10), higherIsBetter: true);
+        Assert.Equal(ComparisonVerdict.Slower, slower.Verdict);
+    }
+
+    [Fact]
+    public void WhenLatencyDropsBy10PercentOrLess_ItIsNotAnImprovement()
+    {
+        var analyzer = new RegressionAnalyzer();
+        Assert.Equal(ComparisonVerdict.Same, analyzer.Compare("LatencyMs", Normal(13, 100, 10, 0.05), Normal(14, 100, 9.2, 0.05)).Verdict);
+        Assert.Equal(ComparisonVerdict.Faster, analyzer.Compare("LatencyMs", Normal(15, 100, 10, 0.05), Normal(16, 100, 8.5, 0.05)).Verdict);
+    }
+
+    [Fact]
+    public void WhenTheBaselineIsZero_TheChangeIsFinite()
+    {
+        var result = new RegressionAnalyzer().Compare("AllocatedBytesPerOp", new double[] { 0, 0, 0 }, new double[] { 0, 0, 0 });
+        Assert.Equal(0, result.ChangePercent);
+        Assert.Equal(ComparisonVerdict.Same, result.Verdict);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RegressionAnalyzer(regressionThresholdPercent: 0));
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Linq;
+using RevitPerf.Core.Benchmarking;
+using RevitPerf.Core.Configuration;
+using RevitPerf.Core.Tests.Fakes;
+
+namespace RevitPerf.Core.Tests.Benchmarking;
+
+public class BenchmarkBaselineFileTests
+{
+    private static readonly BenchmarkEnvironment s_environment = new("7.6.9", "Core", "0.1.0");
+
+    private static BenchmarkResult Result(string name, double nanosPerOp, long bytesPerOp = 0, BenchmarkTargets? targets = null, int failOn = 0)
+    {
+        var clock = new ManualClock(1_000_000_000);
+        var probe = new FakeAllocationProbe();
+        var workload = new FakeWorkload(clock, (long)nanosPerOp, probe) { BytesPerInvocation = bytesPerOp };
+        if (failOn > 0)
+        {
+            workload.FailOnRun.Add(failOn);
+        }
+
+        var measurement = new BenchmarkEngine(clock, probe)
+            .Run(new BenchmarkSpec(name, workload) { Suite = "Api", Iterations = 20, WarmupIterations = 0, InvocationsPerIteration = 10, Targets = targets });
+        return new BenchmarkResult(measurement, null, s_environment, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public void WhenABaselineIsSavedAndRead_TheSamplesComeBackAndAnExistingFileIsKept()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revitperf-" + Guid.NewGuid().ToString("N"), "baseline.json");
+        var results = new[] { Result("Simple", 1_000, 48), Result("Complex", 50_000) };
+        BenchmarkBaselineFile.Write(path, results, DateTime.UtcNow, overwrite: false);
+        var read = BenchmarkBaselineFile.Read(path);
+        Assert.Equal(new[] { "Simple", "Complex" }, read.Select(r => r.Name));
+        Assert.Equal(results[0].GetSamplesMs(), read[0].LatencyMs);
+        Assert.Equal(results[0].GetAllocatedBytesSamples(), read[0].AllocatedBytesPerOp);
+        Assert.All(read[0].AllocatedBytesPerOp, b => Assert.Equal(48, b));
+
+        var before = File.ReadAllText(path);
+        Assert.Throws<IOException>(() => BenchmarkBaselineFile.Write(path, results.Take(1).ToList(), DateTime.UtcNow, overwrite: false));
+        Assert.Equal(before, File.ReadAllText(path));
+        BenchmarkBaselineFile.Write(path, results.Take(1).ToList(), DateTime.UtcNow, overwrite: true);
+        Assert.Single(BenchmarkBaselineFile.Read(path));
+    }
+
+    [Fact]
+    public void WhenAResultsFileIsRead_ItServesAsABaselineToo()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "revitperf-" + Guid.NewGuid().ToString("N"));
+        var results = new[] { Result("Simple", 1_000) };
+        var file = BenchmarkResultsFile.Write(directory, DateTime.UtcNow, new PerformanceConfiguration(), results, 1.5);
+        var read = BenchmarkBaselineFile.Read(file);
+        Assert.Equal("Api", read[0].Suite);
+        Assert.Equal(20, read[0].LatencyMs.Count);
+    }
+
+    [Theory]
+    [InlineData("{\"benchmarks\": [", "malformed JSON")]
+    [InlineData("[1, 2]", "one JSON object")]
+    [InlineData("{\"timestamp\": 1}", "no 'benchmarks' list")]
+    [InlineData("{\"schema_version\": 2, \"benchmarks\": []}", "baseline schema 2")]
+    [InlineData("{\"benchmarks\": [{\"name\": \"a\"}]}", "no 'samples_ms'")]
+    [InlineData("{\"benchmarks\": [{\"name\": \"a\", \"samples_ms\": [1, \"x\"]}]}", "not a number")]
+    public void WhenAFileIsNotABenchmarkFile_TheErrorSaysWhy(string text, string expected)
+    {
+        var ex = Assert.Throws<BenchmarkFileException>(() => BenchmarkBaselineFile.Parse("b.json", text));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Equal("b.json", ex.Path);
+    }
+}
