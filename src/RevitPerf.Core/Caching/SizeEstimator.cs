@@ -11,7 +11,7 @@ namespace RevitPerf.Core.Caching;
 /// count length x element size; other collections and dictionaries count 64 bytes plus their items, recursively
 /// (each object once, so cycles end); anything else counts 64 bytes.
 /// </summary>
-public static class SizeEstimator
+internal static class SizeEstimator
 {
     /// <summary>RevitPy's DEFAULT_ESTIMATED_OBJECT_SIZE: an object of unknown shape, and a collection's own overhead.</summary>
     public const long DefaultObjectSize = 64;

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace RevitPerf.Core.Configuration;
 
 /// <summary>Finds the valid key a misspelt one was most likely meant to be.</summary>
-public static class KeySuggester
+internal static class KeySuggester
 {
     /// <summary>
     /// Returns the candidate closest to <paramref name="key"/>, or null when none is close. Case, underscores and

@@ -9,6 +9,8 @@ namespace RevitPerf.Core.Configuration;
 /// </summary>
 public abstract class SettingDefinition
 {
+    private string? _defaultText;
+
     private protected SettingDefinition(ConfigSection section, string key, string name, string description)
     {
         Section = section;
@@ -28,6 +30,19 @@ public abstract class SettingDefinition
 
     /// <summary>What the setting does, for help and for the comments of an exported file.</summary>
     public string Description { get; }
+
+    /// <summary>
+    /// Which capability reads the setting and what it does there (for about_RevitPerf_Configuration); a setting
+    /// whose name says less than what it drives says so here.
+    /// </summary>
+    public string ReadBy { get; internal set; } = string.Empty;
+
+    /// <summary>The default as help shows it (a default that depends on the machine is described in words).</summary>
+    public string DefaultText
+    {
+        get => _defaultText ?? Show(DefaultValue);
+        internal set => _defaultText = value;
+    }
 
     /// <summary>The dotted path of the key in a YAML file, e.g. <c>benchmark.performance_targets.cache_hit_ratio</c>.</summary>
     public string Path => SectionPath(Section) + "." + Key;

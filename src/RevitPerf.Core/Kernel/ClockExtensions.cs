@@ -16,8 +16,12 @@ public static class ClockExtensions
     /// <paramref name="span"/> in <paramref name="clock"/>'s timestamp ticks, saturating at a quarter of
     /// <see cref="long.MaxValue"/> so that a timestamp plus it never overflows.
     /// </summary>
-    public static long ToTimestampTicks(this IClock clock, TimeSpan span) =>
-        (long)Math.Max(long.MinValue / 4, Math.Min(long.MaxValue / 4, span.TotalSeconds * Frequency(clock)));
+    public static long ToTimestampTicks(this IClock clock, TimeSpan span)
+    {
+        // Compared as doubles, converted only within range: a double cannot hold long.MaxValue / 4 exactly.
+        var ticks = span.TotalSeconds * Frequency(clock);
+        return ticks >= long.MaxValue / 4 ? long.MaxValue / 4 : ticks <= long.MinValue / 4 ? long.MinValue / 4 : (long)ticks;
+    }
 
     private static long Frequency(IClock clock) =>
         (clock ?? throw new ArgumentNullException(nameof(clock))).TimestampFrequency;

@@ -11,7 +11,7 @@ namespace RevitPerf.Core.Kernel;
 /// (<see cref="IEnumerable{T}"/> of string-keyed pairs) and arrays. NaN and infinities are not JSON: they are
 /// written as null, so every file parses everywhere.
 /// </summary>
-public static class StrictJson
+internal static class StrictJson
 {
     /// <summary>Returns the JSON text of <paramref name="value"/>, indented by two spaces.</summary>
     public static string Write(object? value)

@@ -9,7 +9,7 @@ namespace RevitPerf.Core.Statistics;
 /// of normality and a few outliers do not swing it, which suits benchmark timings. The p-value is exact for small
 /// samples without ties, otherwise from the normal approximation with tie and continuity corrections.
 /// </summary>
-public static class MannWhitney
+internal static class MannWhitney
 {
     private const int ExactLimit = 30;
 

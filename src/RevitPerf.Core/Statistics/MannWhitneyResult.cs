@@ -1,7 +1,7 @@
 namespace RevitPerf.Core.Statistics;
 
 /// <summary>The outcome of a Mann-Whitney U test of two independent samples.</summary>
-public sealed class MannWhitneyResult
+internal sealed class MannWhitneyResult
 {
     internal MannWhitneyResult(double u, double pValue, bool exact)
     {

@@ -7,7 +7,7 @@ namespace RevitPerf.Core.Statistics;
 /// The one percentile definition RevitPerf uses everywhere: linear interpolation between the closest ranks
 /// (Hyndman and Fan's type 7, Excel's PERCENTILE.INC). For 1..10, p95 = 9.55 and the median 5.5.
 /// </summary>
-public static class Percentile
+internal static class Percentile
 {
     /// <summary>The <paramref name="fraction"/> (0..1) percentile of <paramref name="sorted"/>, which must be sorted ascending.</summary>
     public static double OfSorted(IReadOnlyList<double> sorted, double fraction)

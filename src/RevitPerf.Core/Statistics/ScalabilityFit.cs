@@ -9,7 +9,7 @@ namespace RevitPerf.Core.Statistics;
 /// linear verdict (r² above 0.8 and slope below 0.1 ms per element), and the complexity class among O(1), O(log n),
 /// O(n), O(n log n) and O(n²) whose model latency = a + b * f(n) fits best. One algorithm, always.
 /// </summary>
-public sealed class ScalabilityFit
+internal sealed class ScalabilityFit
 {
     /// <summary>RevitPy's LINEAR_SCALING_R_SQUARED_THRESHOLD.</summary>
     public const double LinearRSquaredThreshold = 0.8;

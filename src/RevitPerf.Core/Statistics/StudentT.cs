@@ -6,7 +6,7 @@ namespace RevitPerf.Core.Statistics;
 /// Student's t distribution, for confidence intervals of a mean: the cumulative distribution through the regularized
 /// incomplete beta function, and its inverse by bisection (monotone, so exact to the tolerance asked).
 /// </summary>
-public static class StudentT
+internal static class StudentT
 {
     /// <summary>P(T &lt;= t) for <paramref name="degreesOfFreedom"/> degrees of freedom.</summary>
     public static double Cdf(double t, double degreesOfFreedom)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using RevitPerf.Core.Configuration;
 
 namespace RevitPerf.Core.Tests.Configuration;
@@ -136,5 +138,43 @@ public class ConfigurationSchemaTests
         Assert.Null(ConfigurationSchema.FindByKey(ConfigSection.Optimization, "cache_hit_ratio"));
         Assert.Null(ConfigurationSchema.FindByName("NoSuchSetting"));
         Assert.Equal("benchmark.performance_targets.cache_hit_ratio", ConfigurationSchema.CacheHitRatio.Path);
+    }
+
+    // Wired by the capabilities still to come; each leaves this list in the change that makes it read the setting.
+    private static readonly string[] s_readByCapabilitiesToCome =
+    {
+        "PoolMaxSize", "EnableObjectPooling", "MaxWorkerThreads", "BatchSizeDefault", "EnableAsyncOptimization",
+        "EnableProfiling", "EnableMetricsCollection",
+    };
+
+    [Fact]
+    public void WhenASettingIsDeclared_CodeOutsideTheConfigurationReadsIt()
+    {
+        // A setting nothing reads is a promise the module does not keep. The configuration itself (and the cmdlet that
+        // sets every setting) only stores values; any other mention of the property is a reader.
+        var root = RepositoryRoot();
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.Combine("RevitPerf.Core", "Configuration"), StringComparison.Ordinal)
+                && !f.EndsWith("SetRevitPerformanceConfigCommand.cs", StringComparison.Ordinal)
+                && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+        var unread = ConfigurationSchema.All
+            .Where(s => !sources.Any(text => Regex.IsMatch(text, @"\." + s.Name + @"\b")))
+            .Select(s => s.Name)
+            .ToList();
+        Assert.Equal(s_readByCapabilitiesToCome.OrderBy(n => n), unread.OrderBy(n => n));
+        Assert.All(ConfigurationSchema.All, s => Assert.False(string.IsNullOrWhiteSpace(s.ReadBy), s.Name + " says nothing of what reads it"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RevitPerf.PowerShell.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -94,4 +94,35 @@ public class BackgroundSchedulerTests
         Assert.Equal(TimeSpan.FromMinutes(2), job.Interval);
         Assert.Throws<ArgumentOutOfRangeException>(() => job.ChangeInterval(TimeSpan.Zero));
     }
+
+    [Fact]
+    public void WhenAJobIsScheduledToRunNow_ItsFirstRunDoesNotWaitForTheInterval()
+    {
+        using var scheduler = new BackgroundScheduler();
+        using var ran = new ManualResetEventSlim();
+        scheduler.Schedule("now", TimeSpan.FromHours(1), ran.Set, runNow: true);
+        Assert.True(ran.Wait(s_wait));
+    }
+
+    [Fact]
+    public void WhenAJobStopsItselfFromItsOwnRun_StopReturnsAtOnceAndNoRunFollows()
+    {
+        using var scheduler = new BackgroundScheduler();
+        using var stopped = new ManualResetEventSlim();
+        ScheduledJob? job = null;
+        var runs = 0;
+        job = scheduler.Schedule("self", TimeSpan.FromMilliseconds(5), () =>
+        {
+            Interlocked.Increment(ref runs);
+            SpinWait.SpinUntil(() => Volatile.Read(ref job) is not null, s_wait);
+            job!.Stop(TimeSpan.FromSeconds(30));
+            stopped.Set();
+        });
+        Assert.True(stopped.Wait(s_wait), "Stop waited for the run that called it"); // it would wait 30 s
+
+        Assert.True(job.IsStopped);
+        Thread.Sleep(50);
+        Assert.Equal(1, Volatile.Read(ref runs));
+        Assert.Empty(scheduler.Jobs);
+    }
 }

@@ -10,7 +10,7 @@ namespace RevitPerf.Core.Benchmarking;
 /// (regression_threshold_percent for worse, RevitPy's IMPROVEMENT_THRESHOLD_PERCENT of 10 for better) and larger than
 /// an absolute noise floor. A regression above 50 % is High, else Medium (HIGH_REGRESSION_SEVERITY_PERCENT).
 /// </summary>
-public sealed class RegressionAnalyzer
+internal sealed class RegressionAnalyzer
 {
     /// <summary>RevitPy's IMPROVEMENT_THRESHOLD_PERCENT.</summary>
     public const double ImprovementThresholdPercent = 10;

@@ -85,6 +85,7 @@ public sealed class BenchmarkEngine
         double? allocatedPerOp = null;
         var collections = new double[3];
         long peakHeapGrowth = 0;
+        long? retained = null;
         double? reportedMemory = null;
         double? hitRatio = null;
         var metrics = spec.Workload as IBenchmarkMetrics;
@@ -198,7 +199,8 @@ public sealed class BenchmarkEngine
 
                 if (track)
                 {
-                    peakHeapGrowth = Math.Max(peakHeapGrowth, _allocations.LiveHeapBytes() - liveBefore);
+                    retained = _allocations.LiveHeapBytes() - liveBefore;
+                    peakHeapGrowth = Math.Max(peakHeapGrowth, retained.Value);
                 }
 
                 overhead = twinSamples.Count == 0 ? 0 : SampleStatistics.From(twinSamples).Median;
@@ -239,7 +241,8 @@ public sealed class BenchmarkEngine
 
         return new BenchmarkMeasurement(spec, samples, allocationSamples, attempts, error, timedOut, invocations, overhead, allocatedPerOp, collections, Elapsed(start))
         {
-            PeakMemoryMB = reportedMemory ?? peakHeapGrowth / (1024.0 * 1024.0),
+            PeakMemoryMB = reportedMemory ?? peakHeapGrowth / Units.BytesPerMB,
+            RetainedMemoryMB = reportedMemory is null && retained is { } kept ? kept / Units.BytesPerMB : null,
             HitRatio = hitRatio,
         };
     }
@@ -262,7 +265,7 @@ public sealed class BenchmarkEngine
     /// <see cref="Run"/>, so that the benchmark running when it passes stops too. <paramref name="finished"/> sees
     /// each measurement as it completes.
     /// </summary>
-    public BenchmarkSuiteRun RunSuite<T>(
+    internal BenchmarkSuiteRun RunSuite<T>(
         IReadOnlyList<T> items, long deadline, Func<T, string> name, Func<T, BenchmarkMeasurement> measure,
         Action<T, int>? starting = null, Action<BenchmarkMeasurement>? finished = null)
     {

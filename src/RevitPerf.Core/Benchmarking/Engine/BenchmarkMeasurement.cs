@@ -100,6 +100,12 @@ public sealed class BenchmarkMeasurement
     /// </summary>
     public double PeakMemoryMB { get; internal set; }
 
+    /// <summary>
+    /// What the benchmark kept, in MB: the live managed heap after a full collection at the end, above where it stood
+    /// before the iterations; null when memory is not tracked or the workload reports its own.
+    /// </summary>
+    public double? RetainedMemoryMB { get; internal set; }
+
     /// <summary>Wall time of the whole benchmark, set-up to teardown.</summary>
     public TimeSpan Elapsed { get; }
 }

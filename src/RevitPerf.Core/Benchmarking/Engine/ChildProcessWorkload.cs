@@ -11,7 +11,7 @@ namespace RevitPerf.Core.Benchmarking;
 /// A non-zero exit code is a failure carrying the process's error output. When the script prints a number of bytes
 /// as its last line, the median of those numbers over the measured iterations is the benchmark's memory.
 /// </summary>
-public sealed class ChildProcessWorkload : IBenchmarkWorkload, IBenchmarkMetrics
+internal sealed class ChildProcessWorkload : IBenchmarkWorkload, IBenchmarkMetrics
 {
     private readonly PowerShellLauncher _launcher;
     private readonly string _script;

@@ -12,7 +12,7 @@ namespace RevitPerf.Core.Benchmarking;
 /// (for PowerShell run as a .NET tool, <c>dotnet</c> and the path of pwsh.dll). Scripts go in as -EncodedCommand, so
 /// no quoting rules of any shell are involved.
 /// </summary>
-public sealed class PowerShellLauncher
+internal sealed class PowerShellLauncher
 {
     /// <summary>Creates a launcher.</summary>
     public PowerShellLauncher(string fileName, IEnumerable<string>? leadingArguments = null)

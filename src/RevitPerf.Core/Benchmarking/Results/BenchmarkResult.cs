@@ -44,6 +44,7 @@ public sealed class BenchmarkResult
         OpsPerSecond = measurement.OpsPerSecond;
         AllocatedBytesPerOp = measurement.AllocatedBytesPerOp;
         PeakMemoryMB = measurement.PeakMemoryMB;
+        RetainedMemoryMB = measurement.RetainedMemoryMB;
         HitRatio = measurement.HitRatio;
         Gen0Per1000Ops = measurement.Gen0Per1000Ops;
         Gen1Per1000Ops = measurement.Gen1Per1000Ops;
@@ -116,6 +117,9 @@ public sealed class BenchmarkResult
 
     /// <summary>Peak live managed memory above the level before the iterations (read after collections), MB.</summary>
     public double PeakMemoryMB { get; }
+
+    /// <summary>Live managed memory kept after a full collection at the end, above the start, MB (null when not tracked).</summary>
+    public double? RetainedMemoryMB { get; }
 
     /// <summary>The hit ratio the workload reported (0..1), or null when it has none.</summary>
     public double? HitRatio { get; }

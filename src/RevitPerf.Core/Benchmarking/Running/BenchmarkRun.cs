@@ -132,6 +132,13 @@ public sealed class BenchmarkRun
             }
         }
 
+        if (benchmark.EnableMemoryLeakDetection && RetainingBenchmarks() is { Count: > 0 } retaining)
+        {
+            _observer.Warning(string.Format(
+                CultureInfo.InvariantCulture, "{0} kept more than memory_leak_threshold_mb ({1} MB) of managed memory after a full collection: worth a Test-RevitMemoryLeak.",
+                string.Join(", ", retaining), benchmark.MemoryLeakThresholdMB));
+        }
+
         var misses = TargetValidator.Check(_results);
         var strict = _options.Strict || benchmark.StrictTargetValidation;
         if (misses.Count > 0 && !strict)
@@ -178,12 +185,14 @@ public sealed class BenchmarkRun
         };
         if (benchmark.EnableMemoryLeakDetection)
         {
-            // A benchmark whose managed heap grew past the leak threshold while it ran is worth a leak test.
-            var threshold = benchmark.MemoryLeakThresholdMB;
-            analysis.Add(new("leak_threshold_mb", threshold));
-            analysis.Add(new("over_threshold", _results.Where(r => r.PeakMemoryMB > threshold).Select(r => r.Suite + "/" + r.Name).ToList()));
+            // A benchmark that kept more than the leak threshold after a full collection is worth a leak test.
+            analysis.Add(new("leak_threshold_mb", benchmark.MemoryLeakThresholdMB));
+            analysis.Add(new("over_threshold", RetainingBenchmarks()));
         }
 
         return analysis;
     }
+
+    private List<string> RetainingBenchmarks() =>
+        _results.Where(r => r.RetainedMemoryMB > _options.Configuration.Benchmark.MemoryLeakThresholdMB).Select(r => r.Suite + "/" + r.Name).ToList();
 }

@@ -6,7 +6,7 @@ using RevitPerf.Core.Kernel;
 namespace RevitPerf.Core.Benchmarking;
 
 /// <summary>Which benchmarks -Suite and -Name select: names and PowerShell wildcards, without regard to case.</summary>
-public sealed class BenchmarkSelection
+internal sealed class BenchmarkSelection
 {
     private readonly List<WildcardMatcher> _suites;
     private readonly List<WildcardMatcher> _names;

@@ -42,12 +42,19 @@ public static class BuiltInSuites
     public const double CacheThroughputOpsPerSec = 50_000;
 
     /// <summary>
-    /// The benchmarks of <paramref name="suites"/> (names from <see cref="Names"/>), judged by the targets in
-    /// <paramref name="configuration"/>. <paramref name="launcher"/> and <paramref name="modulePath"/> say how to
-    /// start PowerShell and import the module for Startup and Memory.Idle; without them those two are left out.
+    /// The in-process benchmarks of <paramref name="suites"/> (names from <see cref="Names"/>), judged by the targets in
+    /// <paramref name="configuration"/>: Api, Cache, Memory.PeakDuringComplexQuery and Throughput. Startup and
+    /// Memory.Idle start fresh PowerShell processes and come only from Invoke-RevitBenchmark.
     /// </summary>
-    public static IReadOnlyList<BenchmarkSpec> Create(
-        IEnumerable<string> suites, PerformanceConfiguration configuration, PowerShellLauncher? launcher = null, string? modulePath = null)
+    public static IReadOnlyList<BenchmarkSpec> Create(IEnumerable<string> suites, PerformanceConfiguration configuration) =>
+        Create(suites, configuration, null, null);
+
+    /// <summary>
+    /// The benchmarks of <paramref name="suites"/>; <paramref name="launcher"/> and <paramref name="modulePath"/> say
+    /// how to start PowerShell and import the module for Startup and Memory.Idle; without them those two are left out.
+    /// </summary>
+    internal static IReadOnlyList<BenchmarkSpec> Create(
+        IEnumerable<string> suites, PerformanceConfiguration configuration, PowerShellLauncher? launcher, string? modulePath)
     {
         if (configuration is null)
         {

@@ -10,7 +10,7 @@ namespace RevitPerf.Core.Benchmarking;
 /// reads the cache and stores the element on a miss, as a script caching element lookups would. Its hit ratio over
 /// the measured iterations is the figure judged against cache_hit_ratio.
 /// </summary>
-public sealed class CacheHitRatioWorkload : IBenchmarkWorkload, IBenchmarkMetrics
+internal sealed class CacheHitRatioWorkload : IBenchmarkWorkload, IBenchmarkMetrics
 {
     private readonly int _keyCount;
     private readonly int _capacity;

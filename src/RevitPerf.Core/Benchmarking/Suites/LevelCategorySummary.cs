@@ -1,7 +1,7 @@
 namespace RevitPerf.Core.Benchmarking;
 
 /// <summary>One row of the complex query: a level and category with their element count and totals.</summary>
-public sealed class LevelCategorySummary
+internal sealed class LevelCategorySummary
 {
     internal LevelCategorySummary(string level, string category, int count, double totalArea, double totalVolume)
     {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace RevitPerf.Core.Benchmarking;
 
 /// <summary>One element of the synthetic model: what a Revit element looks like to an automation script.</summary>
-public sealed class SyntheticElement
+internal sealed class SyntheticElement
 {
     internal SyntheticElement(long id, string category, string level, string family, string type, Dictionary<string, object> parameters)
     {

@@ -10,7 +10,7 @@ namespace RevitPerf.Core.Benchmarking;
 /// machine and run, so figures are comparable. Elements carry a category, level, family, type and a parameter
 /// dictionary, as an automation script sees them through the Revit API.
 /// </summary>
-public sealed class SyntheticModel
+internal sealed class SyntheticModel
 {
     /// <summary>The categories elements belong to.</summary>
     public static readonly IReadOnlyList<string> Categories = new[] { "Walls", "Doors", "Windows", "Floors", "Rooms", "Columns", "Beams", "Furniture" };

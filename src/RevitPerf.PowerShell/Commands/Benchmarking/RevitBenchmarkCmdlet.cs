@@ -53,7 +53,7 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
         MyInvocation.MyCommand.Module?.Version?.ToString() ?? string.Empty);
 
     /// <summary>How to start a fresh process of this PowerShell (the Startup and Memory.Idle benchmarks do).</summary>
-    protected PowerShellLauncher CurrentLauncher()
+    private protected PowerShellLauncher CurrentLauncher()
     {
         var home = SessionState.PSVariable.GetValue("PSHOME") as string ?? string.Empty;
         var desktop = string.Equals(SessionState.PSVariable.GetValue("PSEdition") as string, "Desktop", StringComparison.OrdinalIgnoreCase);
