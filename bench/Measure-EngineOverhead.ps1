@@ -14,7 +14,10 @@
 [CmdletBinding()]
 param(
     [int] $Runs = 10,
-    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/RevitPerf/RevitPerf.psd1')
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/RevitPerf/RevitPerf.psd1'),
+
+    # Returns the medians as one object (Compare-Baseline.ps1 collects them) instead of printing the tables.
+    [switch] $AsObject
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
@@ -32,11 +35,11 @@ public static class PlainInvokeLoop {
 '@
 
 $empty = {}
-$measureCommand = foreach ($i in 1..5) {
+$measureCommand = if ($AsObject) { 0 } else { foreach ($i in 1..5) {
     $watch = [Diagnostics.Stopwatch]::StartNew()
     foreach ($j in 1..20000) { $null = Measure-Command {} }
     $watch.Elapsed.TotalMilliseconds * 1000 / 20000
-}
+} }
 $plain = foreach ($i in 1..5) { [PlainInvokeLoop]::MicrosecondsPerInvoke($empty, 200000) }
 
 $calibrated = foreach ($i in 1..$Runs) {
@@ -44,6 +47,14 @@ $calibrated = foreach ($i in 1..$Runs) {
     [pscustomobject]@{ MeanUs = $result.MeanMs * 1000; MedianUs = $result.MedianMs * 1000; ErrorUs = $result.ErrorMs * 1000; OverheadUs = $result.OverheadMsPerOp * 1000 }
 }
 $median = { param($values) $sorted = @($values | Sort-Object); if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 } }
+
+if ($AsObject) {
+    return [pscustomobject]@{
+        EmptyMedianUs = & $median $calibrated.MedianUs
+        EngineCostUs  = (& $median $calibrated.OverheadUs) - (& $median $plain)
+        PlainInvokeUs = & $median $plain
+    }
+}
 
 [pscustomobject]@{
     'Measure-Command {} per call (us)'         = [math]::Round((& $median $measureCommand), 3)

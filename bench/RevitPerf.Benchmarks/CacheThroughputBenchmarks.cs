@@ -27,6 +27,11 @@ public enum CacheKind
 
     /// <summary>Microsoft.Extensions.Caching.Memory.</summary>
     MemoryCache,
+#if BASELINE_CORE
+
+    /// <summary>RevitPerf's default cache as an older commit built it (bench/Compare-Baseline.ps1).</summary>
+    RevitPerfLruBaseline,
+#endif
 }
 
 /// <summary>
@@ -74,6 +79,11 @@ public class CacheThroughputBenchmarks
             case CacheKind.ConcurrentLru:
                 Bind(new BitFasterAdapter(new ConcurrentLru<string, object>(10_000)));
                 break;
+#if BASELINE_CORE
+            case CacheKind.RevitPerfLruBaseline:
+                Bind(BaselineCache.Create());
+                break;
+#endif
             case CacheKind.ConcurrentLfu:
                 var lfu = new ConcurrentLfu<string, object>(10_000);
                 _owned = lfu.Scheduler as IDisposable;

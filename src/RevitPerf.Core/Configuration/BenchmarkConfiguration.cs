@@ -19,84 +19,84 @@ public sealed class BenchmarkConfiguration
     private string? _resultsDirectory = ConfigurationSchema.ResultsDirectory.Default;
     private bool _strictTargetValidation = ConfigurationSchema.StrictTargetValidation.Default;
 
-    /// <summary><c>parallel_execution</c>: Run independent benchmarks in parallel. Off by default: parallel runs compete for cores, caches and the garbage collector, which distorts every figure.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.ParallelExecution"/>
     public bool ParallelExecution
     {
         get => _parallelExecution;
         set => _parallelExecution = ConfigurationSchema.ParallelExecution.Validate(value);
     }
 
-    /// <summary><c>max_workers</c>: Benchmarks run at once when parallel_execution is on.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.MaxWorkers"/>
     public int MaxWorkers
     {
         get => _maxWorkers;
         set => _maxWorkers = ConfigurationSchema.MaxWorkers.Validate(value);
     }
 
-    /// <summary><c>timeout_seconds</c>: Time limit of a whole suite run, in seconds; finished results are kept when it is reached.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.TimeoutSeconds"/>
     public double TimeoutSeconds
     {
         get => _timeoutSeconds;
         set => _timeoutSeconds = ConfigurationSchema.TimeoutSeconds.Validate(value);
     }
 
-    /// <summary><c>enable_memory_tracking</c>: Measure allocated bytes and garbage collections per operation.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.EnableMemoryTracking"/>
     public bool EnableMemoryTracking
     {
         get => _enableMemoryTracking;
         set => _enableMemoryTracking = ConfigurationSchema.EnableMemoryTracking.Validate(value);
     }
 
-    /// <summary><c>enable_memory_leak_detection</c>: Run leak detection as part of a suite.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.EnableMemoryLeakDetection"/>
     public bool EnableMemoryLeakDetection
     {
         get => _enableMemoryLeakDetection;
         set => _enableMemoryLeakDetection = ConfigurationSchema.EnableMemoryLeakDetection.Validate(value);
     }
 
-    /// <summary><c>memory_leak_threshold_mb</c>: Retained growth above which a leak is reported, in MB.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.MemoryLeakThresholdMB"/>
     public double MemoryLeakThresholdMB
     {
         get => _memoryLeakThresholdMB;
         set => _memoryLeakThresholdMB = ConfigurationSchema.MemoryLeakThresholdMB.Validate(value);
     }
 
-    /// <summary><c>enable_regression_detection</c>: Compare results with the baseline file, when one is given.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.EnableRegressionDetection"/>
     public bool EnableRegressionDetection
     {
         get => _enableRegressionDetection;
         set => _enableRegressionDetection = ConfigurationSchema.EnableRegressionDetection.Validate(value);
     }
 
-    /// <summary><c>regression_threshold_percent</c>: Slower by more than this percentage (and significantly) is a regression.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.RegressionThresholdPercent"/>
     public double RegressionThresholdPercent
     {
         get => _regressionThresholdPercent;
         set => _regressionThresholdPercent = ConfigurationSchema.RegressionThresholdPercent.Validate(value);
     }
 
-    /// <summary><c>baseline_file</c>: Baseline file results are compared with; null for none.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.BaselineFile"/>
     public string? BaselineFile
     {
         get => _baselineFile;
         set => _baselineFile = ConfigurationSchema.BaselineFile.Validate(value);
     }
 
-    /// <summary><c>save_results</c>: Write each run's results as JSON into results_directory.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.SaveResults"/>
     public bool SaveResults
     {
         get => _saveResults;
         set => _saveResults = ConfigurationSchema.SaveResults.Validate(value);
     }
 
-    /// <summary><c>results_directory</c>: Folder the JSON results are written to; a relative path is relative to the current location.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.ResultsDirectory"/>
     public string? ResultsDirectory
     {
         get => _resultsDirectory;
         set => _resultsDirectory = ConfigurationSchema.ResultsDirectory.Validate(value);
     }
 
-    /// <summary><c>strict_target_validation</c>: Make a missed performance target a terminating error.</summary>
+    /// <inheritdoc cref="ConfigurationSchema.StrictTargetValidation"/>
     public bool StrictTargetValidation
     {
         get => _strictTargetValidation;
