@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using RevitPerf.PowerShell.Loading;
+using RevitPerf.PowerShell.Memory;
 
 namespace RevitPerf.PowerShell;
 
@@ -16,11 +17,16 @@ public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssembl
         StartModule();
     }
 
-    /// <summary>Stops all background work, then removes the resolver.</summary>
+    /// <summary>
+    /// Ends this runspace's alert subscriptions; when no runspace keeps the module (and it is not being imported again),
+    /// stops all background work and removes the resolver.
+    /// </summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
-        StopModule();
-        DependencyResolver.Uninstall();
+        if (StopModule())
+        {
+            DependencyResolver.Uninstall();
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -31,5 +37,9 @@ public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssembl
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StopModule() => ModuleState.Stop();
+    private static bool StopModule()
+    {
+        AlertSubscriptions.EndForCurrentRunspace();
+        return ModuleState.Stop();
+    }
 }

@@ -16,16 +16,19 @@ internal static class ModuleState
 
     // The optimizer is process-wide, but the module is imported per runspace (ForEach-Object -Parallel imports
     // it in each of its runspaces). State starts fresh only when no open runspace has the module, and stops
-    // when the last one removes it; runspaces closed without Remove-Module are pruned.
+    // when the last one removes it; runspaces closed without Remove-Module are pruned. Import-Module -Force removes
+    // and imports again: the state is kept across it.
     private static readonly object s_gate = new();
     private static readonly HashSet<Runspace> s_importers = new();
+    private static bool s_keptForReimport;
 
     public static void Start()
     {
         lock (s_gate)
         {
             Prune();
-            var fresh = s_importers.Count == 0;
+            var fresh = s_importers.Count == 0 && !s_keptForReimport;
+            s_keptForReimport = false;
             if (Runspace.DefaultRunspace is { } runspace)
             {
                 s_importers.Add(runspace);
@@ -38,7 +41,11 @@ internal static class ModuleState
         }
     }
 
-    public static void Stop()
+    /// <summary>
+    /// Forgets the removing runspace; true when that ended the module's state (the last runspace removed it, and not to
+    /// import it again), so that the dependency resolver may go too. Other runspaces still need it otherwise.
+    /// </summary>
+    public static bool Stop()
     {
         lock (s_gate)
         {
@@ -48,12 +55,26 @@ internal static class ModuleState
             }
 
             Prune();
-            if (s_importers.Count == 0)
+            if (s_importers.Count > 0)
             {
-                RevitPerfOptimizer.ShutdownCurrent();
+                return false;
             }
+
+            if (IsReimport())
+            {
+                s_keptForReimport = true;
+                return false;
+            }
+
+            RevitPerfOptimizer.ShutdownCurrent();
+            return true;
         }
     }
+
+    // Import-Module -Force removes the module before it imports it again, from within the same Import-Module call.
+    private static bool IsReimport() =>
+        new System.Diagnostics.StackTrace(false).GetFrames()?.Any(
+            f => f.GetMethod()?.DeclaringType?.FullName == "Microsoft.PowerShell.Commands.ImportModuleCommand") == true;
 
     private static void Prune() =>
         s_importers.RemoveWhere(r => r.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Closing or RunspaceState.Broken);

@@ -20,7 +20,7 @@ Describe 'Get-RevitCacheStatistics and Reset-RevitCacheStatistics' {
         $stats.HitRatio | Should -Be 0.75
         $stats.HitRatePercent | Should -Be 75
         $stats.Count | Should -Be 2
-        $stats.MemoryBytes | Should -Be (64 + 64 + 64)
+        $stats.MemoryBytes | Should -Be (64 + 64 + 64 + 'a'.Length + 'b'.Length) # keys count against the budget too
     }
 
     It 'returns one flat row per cache, the same shape every time' {

@@ -28,6 +28,7 @@ internal sealed class CacheEntry
     [FieldOffset(24)]
     public readonly string[] Dependencies;
 
+    /// <summary>What the entry counts against the memory budget: its value's size and its key's.</summary>
     [FieldOffset(32)]
     public readonly long Size;
 
@@ -37,6 +38,10 @@ internal sealed class CacheEntry
     /// <summary>Set under the lock when the entry leaves the cache; a read buffer may still hold it.</summary>
     [FieldOffset(48)]
     public bool Removed;
+
+    /// <summary>The key's share of <see cref="Size"/>: keys count against the memory budget too.</summary>
+    [FieldOffset(52)]
+    public readonly int KeySize;
 
     // Policy bookkeeping: linked lists (LRU, FIFO, LFU buckets, Adaptive segments) and heaps (TTL, SizeBased).
     [FieldOffset(128)]
@@ -57,11 +62,12 @@ internal sealed class CacheEntry
     [FieldOffset(164)]
     public int Frequency;
 
-    public CacheEntry(string key, object? value, long size, long expiresAtTicks, long createdTicks, string[] dependencies)
+    public CacheEntry(string key, object? value, long size, int keySize, long expiresAtTicks, long createdTicks, string[] dependencies)
     {
         Key = key;
         Value = value;
         Size = size;
+        KeySize = keySize;
         ExpiresAtTicks = expiresAtTicks;
         CreatedTicks = createdTicks;
         Dependencies = dependencies;

@@ -5,12 +5,13 @@ namespace RevitPerf.Core.Caching;
 /// <summary>A snapshot of one entry, flat for tables and CSV; reading it does not count as a hit.</summary>
 public sealed class CacheEntryInfo
 {
-    internal CacheEntryInfo(string cacheName, string key, object? value, long sizeBytes, DateTime createdUtc, DateTime? expiresUtc, string[] dependencies)
+    internal CacheEntryInfo(string cacheName, string key, object? value, long sizeBytes, long keyBytes, DateTime createdUtc, DateTime? expiresUtc, string[] dependencies)
     {
         CacheName = cacheName;
         Key = key;
         Value = value;
         SizeBytes = sizeBytes;
+        KeyBytes = keyBytes;
         CreatedUtc = createdUtc;
         ExpiresUtc = expiresUtc;
         DependencyList = string.Join(", ", dependencies);
@@ -30,6 +31,9 @@ public sealed class CacheEntryInfo
 
     /// <summary>The size estimated at insertion.</summary>
     public long SizeBytes { get; }
+
+    /// <summary>The key's estimated bytes (its UTF-8 length), which count against the memory budget beside the value's.</summary>
+    public long KeyBytes { get; }
 
     /// <summary>When the entry was written (UTC).</summary>
     public DateTime CreatedUtc { get; }

@@ -10,8 +10,8 @@ public sealed class CacheEntryTooLargeException : InvalidOperationException
     public CacheEntryTooLargeException(string cacheName, string key, long sizeBytes, long maxMemoryBytes)
         : base(string.Format(
             CultureInfo.InvariantCulture,
-            "The value for key '{0}' is estimated at {1:N0} bytes, more than the whole memory budget of cache '{2}' ({3:N0} bytes); it was not cached and no entry was evicted.",
-            key, sizeBytes, cacheName, maxMemoryBytes))
+            "The entry for key '{0}' (its value and its key) is estimated at {1:N0} bytes, more than the whole memory budget of cache '{2}' ({3:N0} bytes); it was not cached and no entry was evicted.",
+            key is { Length: > 80 } ? key.Substring(0, 80) + "..." : key, sizeBytes, cacheName, maxMemoryBytes))
     {
         CacheName = cacheName;
         Key = key;

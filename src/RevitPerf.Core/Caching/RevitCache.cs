@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Threading;
 using RevitPerf.Core.Caching.Policies;
 using RevitPerf.Core.Kernel;
@@ -129,13 +130,15 @@ public sealed class RevitCache : INamedObject
 
     /// <summary>
     /// Stores <paramref name="value"/> under <paramref name="key"/>, replacing any entry (and its dependencies),
-    /// evicting only what the limits require. A value larger than the whole memory budget is refused with
-    /// <see cref="CacheEntryTooLargeException"/> and nothing is touched.
+    /// evicting only what the limits require. The value's size and the key's count against the memory budget; an
+    /// entry larger than the whole budget is refused with <see cref="CacheEntryTooLargeException"/> and nothing is
+    /// touched.
     /// </summary>
     public void Set(string key, object? value, CacheEntryOptions? options = null)
     {
         CheckKey(key);
-        var size = options?.SizeBytes ?? SizeEstimator.Estimate(value, options?.Unwrap);
+        var keySize = Encoding.UTF8.GetByteCount(key);
+        var size = (options?.SizeBytes ?? SizeEstimator.Estimate(value, options?.Unwrap)) + keySize;
         var ttl = options?.TimeToLive is { } given ? _time.TtlTicks(CheckTimeToLive(given, nameof(options.TimeToLive))) : Interlocked.Read(ref _defaultTtlTicks);
         var dependencies = options?.Dependencies is { Count: > 0 } deps ? deps.Distinct(StringComparer.Ordinal).ToArray() : s_noDependencies;
         List<CacheEntryRemovedEventArgs>? removed = null;
@@ -148,7 +151,7 @@ public sealed class RevitCache : INamedObject
 
             _reads.DrainAll();
             var now = _time.Now();
-            var entry = new CacheEntry(key, value, size, CacheClock.ExpiryOf(now, ttl), now, dependencies)
+            var entry = new CacheEntry(key, value, size, keySize, CacheClock.ExpiryOf(now, ttl), now, dependencies)
             {
                 Sequence = ++_sequence,
             };
@@ -185,10 +188,11 @@ public sealed class RevitCache : INamedObject
 
     /// <summary>
     /// Returns the cached value for <paramref name="key"/>, or runs <paramref name="factory"/> once and caches its
-    /// result. Concurrent misses on one key wait for that one run (single flight). A failing factory caches nothing,
-    /// and every waiter gets its exception.
+    /// result. Concurrent misses on one key wait for that one run (single flight); <paramref name="cancellation"/> ends
+    /// a wait. A failing factory caches nothing, and every waiter gets its exception, except that a factory cancelled
+    /// (an <see cref="OperationCanceledException"/>) leaves the key to the next caller, a waiter among them.
     /// </summary>
-    public object? GetOrAdd(string key, Func<string, object?> factory, CacheEntryOptions? options = null)
+    public object? GetOrAdd(string key, Func<string, object?> factory, CacheEntryOptions? options = null, CancellationToken cancellation = default)
     {
         CheckKey(key);
         if (factory is null)
@@ -201,12 +205,21 @@ public sealed class RevitCache : INamedObject
             return cached;
         }
 
-        return _flights.Run(key, () =>
-        {
-            var value = factory(key);
-            Set(key, value, options);
-            return value;
-        });
+        return _flights.Run(
+            key,
+            () =>
+            {
+                // A waiter that takes over from a cancelled owner may find the key filled meanwhile (not counted again).
+                if (_map.TryGetValue(key, out var filled) && !filled.IsExpired(_time.Now()))
+                {
+                    return filled.Value;
+                }
+
+                var value = factory(key);
+                Set(key, value, options);
+                return value;
+            },
+            cancellation);
     }
 
     /// <summary>Removes the entry of <paramref name="key"/>; true when there was one.</summary>
@@ -291,7 +304,7 @@ public sealed class RevitCache : INamedObject
             .Where(e => !e.IsExpired(nowTicks))
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new CacheEntryInfo(
-                Name, e.Key, e.Value, e.Size, _time.ToUtc(e.CreatedTicks, nowTicks, nowUtc),
+                Name, e.Key, e.Value, e.Size - e.KeySize, e.KeySize, _time.ToUtc(e.CreatedTicks, nowTicks, nowUtc),
                 e.ExpiresAtTicks == long.MaxValue ? null : _time.ToUtc(e.ExpiresAtTicks, nowTicks, nowUtc), e.Dependencies))
             .ToList();
     }

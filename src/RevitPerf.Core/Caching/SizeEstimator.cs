@@ -8,72 +8,92 @@ namespace RevitPerf.Core.Caching;
 
 /// <summary>
 /// Estimates the memory of a cached value by RevitPy's rules: text counts its UTF-8 bytes; arrays of primitives
-/// count length x element size; other collections and dictionaries count 64 bytes plus their items, recursively
-/// (each object once, so cycles end); anything else counts 64 bytes.
+/// count length x element size; other collections and dictionaries count 64 bytes plus their items; anything else
+/// counts 64 bytes. The walk is iterative and bounded: each collection is counted once (a cycle, or data shared twice,
+/// counts 64 bytes where met again), however it is wrapped, and after <see cref="MaxItems"/> items the rest of a
+/// graph counts 64 bytes a collection without being enumerated.
 /// </summary>
 internal static class SizeEstimator
 {
     /// <summary>RevitPy's DEFAULT_ESTIMATED_OBJECT_SIZE: an object of unknown shape, and a collection's own overhead.</summary>
     public const long DefaultObjectSize = 64;
 
+    /// <summary>The most items one estimate enumerates (an endless enumerable must not hang a cache write).</summary>
+    public const int MaxItems = 1_000_000;
+
     /// <summary>
-    /// Estimates <paramref name="value"/>. <paramref name="unwrap"/> lets a caller see through wrappers
-    /// (PowerShell's PSObject) before the rules apply, at every level.
+    /// Estimates <paramref name="value"/>. <paramref name="unwrap"/> lets a caller see through wrappers (PowerShell's
+    /// PSObject; a PSCustomObject becomes a new dictionary of its properties each time) before the rules apply, at
+    /// every level: a cycle is recognised by the wrapper as well as by what it wraps.
     /// </summary>
     public static long Estimate(object? value, Func<object?, object?>? unwrap = null)
     {
-        var unwrapped = unwrap is null ? value : unwrap(value);
+        var first = unwrap is null ? value : unwrap(value);
 
-        // Scalars and primitive arrays (the common case on every cache write) need no cycle tracking: no allocation.
-        if (unwrapped is null or string or not IEnumerable || unwrapped is Array { Rank: 1 } array && array.GetType().GetElementType() is { IsPrimitive: true })
+        // Scalars and primitive arrays (the common case on every cache write) need no walk: no allocation.
+        if (IsLeaf(first))
         {
-            return Estimate(unwrapped, null, null);
+            return Leaf(first);
         }
 
-        return Estimate(value, unwrap, new HashSet<object>(ReferenceComparer.Instance));
-    }
-
-    private static long Estimate(object? value, Func<object?, object?>? unwrap, HashSet<object>? seen)
-    {
-        if (unwrap is not null)
+        var seen = new HashSet<object>(ReferenceComparer.Instance);
+        var pending = new Stack<object?>();
+        var budget = MaxItems;
+        long total = 0;
+        pending.Push(value);
+        while (pending.Count > 0)
         {
-            value = unwrap(value);
-        }
-
-        switch (value)
-        {
-            case null:
-                return DefaultObjectSize;
-            case string text:
-                return Encoding.UTF8.GetByteCount(text);
-            case Array array when array.GetType().GetElementType() is { IsPrimitive: true } element:
-                return (long)array.LongLength * PrimitiveSize(element);
-        }
-
-        if (value is not IEnumerable enumerable || seen is null || !seen.Add(value))
-        {
-            // A repeated reference (a cycle, or shared data) is counted once, where first met.
-            return DefaultObjectSize;
-        }
-
-        var total = DefaultObjectSize;
-        if (value is IDictionary dictionary)
-        {
-            foreach (DictionaryEntry entry in dictionary)
+            var original = pending.Pop();
+            var item = unwrap is null ? original : unwrap(original);
+            if (IsLeaf(item))
             {
-                total += Estimate(entry.Key, unwrap, seen) + Estimate(entry.Value, unwrap, seen);
+                total += Leaf(item);
+                continue;
             }
-        }
-        else
-        {
-            foreach (var item in enumerable)
+
+            total += DefaultObjectSize;
+            var fresh = seen.Add(original!) & (ReferenceEquals(item, original) || seen.Add(item!));
+            if (!fresh || budget <= 0)
             {
-                total += Estimate(item, unwrap, seen);
+                continue; // met before (a cycle or shared data), or over the budget: its overhead only
+            }
+
+            if (item is IDictionary dictionary)
+            {
+                var entries = dictionary.GetEnumerator();
+                while (budget-- > 0 && entries.MoveNext())
+                {
+                    pending.Push(entries.Key);
+                    pending.Push(entries.Value);
+                }
+            }
+            else
+            {
+                foreach (var child in (IEnumerable)item!)
+                {
+                    if (budget-- <= 0)
+                    {
+                        break;
+                    }
+
+                    pending.Push(child);
+                }
             }
         }
 
         return total;
     }
+
+    private static bool IsLeaf(object? value) =>
+        value is null or string or not IEnumerable || (value is Array { Rank: 1 } array && array.GetType().GetElementType() is { IsPrimitive: true });
+
+    private static long Leaf(object? value) => value switch
+    {
+        null => DefaultObjectSize,
+        string text => Encoding.UTF8.GetByteCount(text),
+        Array array when array.GetType().GetElementType() is { IsPrimitive: true } element => array.LongLength * PrimitiveSize(element),
+        _ => DefaultObjectSize,
+    };
 
     private static int PrimitiveSize(Type type) =>
         type == typeof(bool) || type == typeof(byte) || type == typeof(sbyte) ? 1

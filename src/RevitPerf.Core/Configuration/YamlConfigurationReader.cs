@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using RevitPerf.Core.Kernel;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -63,6 +64,12 @@ public static class YamlConfigurationReader
 
         public void ReadDocument(string text)
         {
+            if (YamlDepthGuard.FindTooDeep(text) is { } deep)
+            {
+                Add(ConfigurationProblemKind.SyntaxError, deep, null, null, null, null, YamlDepthGuard.Describe(deep));
+                return;
+            }
+
             var stream = new YamlStream();
             try
             {

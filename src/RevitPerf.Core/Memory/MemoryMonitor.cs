@@ -53,6 +53,9 @@ public sealed class MemoryMonitor : INamedObject, IDisposable
     /// <summary>Raised after an alert is raised, escalated or resolved (on the sampling thread, outside the lock).</summary>
     public event EventHandler<AlertEventArgs>? AlertChanged;
 
+    /// <summary>Raised once each time the monitor stops sampling, on the thread that stopped it.</summary>
+    public event EventHandler? Stopped;
+
     /// <summary>The monitor's name.</summary>
     public string Name => _options.Name;
 
@@ -117,7 +120,11 @@ public sealed class MemoryMonitor : INamedObject, IDisposable
             _job = null;
         }
 
-        job?.Stop(wait ?? TimeSpan.FromMilliseconds(100));
+        if (job is not null)
+        {
+            job.Stop(wait ?? TimeSpan.FromMilliseconds(100));
+            Stopped?.Invoke(this, EventArgs.Empty);
+        }
     }
 
     /// <summary>Takes a snapshot now, stores it and judges the alerts; null when the process has gone (the monitor stops).</summary>

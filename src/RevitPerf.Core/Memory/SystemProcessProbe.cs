@@ -60,8 +60,15 @@ public sealed class SystemProcessProbe : IProcessProbe, IDisposable
     /// <summary>A probe of process <paramref name="processId"/>; throws <see cref="ArgumentException"/> when there is none.</summary>
     public static SystemProcessProbe ForProcess(int processId)
     {
+        // Ids are positive; 0 and below name no process a user could watch (the idle "process" on Windows is no such).
+        if (processId <= 0)
+        {
+            throw new ArgumentException($"There is no process with id {processId}.", nameof(processId));
+        }
+
         var process = Process.GetProcessById(processId);
-        return new SystemProcessProbe(process, processId == Process.GetCurrentProcess().Id, null, null);
+        using var current = Process.GetCurrentProcess();
+        return new SystemProcessProbe(process, processId == current.Id, null, null);
     }
 
     /// <inheritdoc/>

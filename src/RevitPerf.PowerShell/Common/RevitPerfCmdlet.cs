@@ -11,6 +11,14 @@ namespace RevitPerf.PowerShell.Commands;
 /// <summary>The plumbing every RevitPerf cmdlet shares: errors, selection of live objects by name, path resolution, typed output.</summary>
 public abstract class RevitPerfCmdlet : PSCmdlet
 {
+    /// <inheritdoc/>
+    protected override void BeginProcessing()
+    {
+        // Pester imported after RevitPerf: its Should operator is registered by the first RevitPerf command after it.
+        PesterOperator.RegisterIfPesterArrived();
+        base.BeginProcessing();
+    }
+
     /// <summary>Builds an ErrorRecord with a stable id, a category and the offending input as target.</summary>
     protected static ErrorRecord NewError(Exception exception, string errorId, ErrorCategory category, object? target) =>
         new(exception, errorId, category, target);

@@ -101,12 +101,13 @@ public class RevitCacheTests
     [Fact]
     public void WhenAnUpdateNeedsMoreMemory_OnlyWhatTheNewSizeRequiresIsEvicted()
     {
+        // Each entry counts its value's size and its key's: "old" 7 + 3 = 10, the others 29 + 1 = 30.
         var cache = NewCache(maxMemoryBytes: 100);
-        cache.Set("old", 1, Sized(10));
-        cache.Set("a", 1, Sized(30));
-        cache.Set("b", 1, Sized(30));
-        cache.Set("c", 1, Sized(30));
-        cache.Set("c", 2, Sized(40)); // needs 10 more bytes than it had: one victim, the least recent
+        cache.Set("old", 1, Sized(7));
+        cache.Set("a", 1, Sized(29));
+        cache.Set("b", 1, Sized(29));
+        cache.Set("c", 1, Sized(29));
+        cache.Set("c", 2, Sized(39)); // needs 10 more bytes than it had: one victim, the least recent
         Assert.False(cache.Has("old"));
         Assert.True(cache.Has("a") && cache.Has("b") && cache.Has("c"));
         Assert.Equal(100, cache.MemoryBytes);
@@ -116,9 +117,9 @@ public class RevitCacheTests
     public void WhenTheUpdatedKeyIsTheLeastRecent_ItIsNotItsOwnVictim()
     {
         var cache = NewCache(maxMemoryBytes: 100);
-        cache.Set("a", 1, Sized(40));
-        cache.Set("b", 1, Sized(40));
-        cache.Set("a", 2, Sized(61));
+        cache.Set("a", 1, Sized(39));
+        cache.Set("b", 1, Sized(39));
+        cache.Set("a", 2, Sized(60)); // 61 with its key
         Assert.True(cache.TryGet("a", out var a));
         Assert.Equal(2, a);
         Assert.False(cache.Has("b"));
@@ -130,9 +131,9 @@ public class RevitCacheTests
     public void WhenAValueIsLargerThanTheWholeBudget_ItIsRefusedAndNothingIsTouched()
     {
         var cache = NewCache(maxMemoryBytes: 100);
-        cache.Set("a", 1, Sized(50));
-        cache.Set("b", 1, Sized(50));
-        var ex = Assert.Throws<CacheEntryTooLargeException>(() => cache.Set("huge", new string('x', 101)));
+        cache.Set("a", 1, Sized(49));
+        cache.Set("b", 1, Sized(49));
+        var ex = Assert.Throws<CacheEntryTooLargeException>(() => cache.Set("huge", new string('x', 97))); // 101 with its key
         Assert.Equal(101, ex.SizeBytes);
         Assert.Equal(100, ex.MaxMemoryBytes);
         Assert.Contains("more than the whole memory budget", ex.Message, StringComparison.Ordinal);
@@ -151,11 +152,11 @@ public class RevitCacheTests
         var list = new List<string> { "abc" };
         cache.Set("list", list);
         var added = cache.MemoryBytes;
-        Assert.Equal(64 + 3, added);
+        Assert.Equal(64 + 3 + "list".Length, added); // keys count too
         list.Add(new string('y', 1000));
         cache.Set("other", "xyz");
         Assert.True(cache.Remove("list"));
-        Assert.Equal(3, cache.MemoryBytes);
+        Assert.Equal(3 + "other".Length, cache.MemoryBytes);
         Assert.True(cache.Remove("other"));
         Assert.Equal(0, cache.MemoryBytes);
         Assert.False(cache.Remove("other"));
@@ -169,7 +170,7 @@ public class RevitCacheTests
         cache.Set("b", "12345");
         cache.Set("c", "1");
         Assert.False(cache.Has("a"));
-        Assert.Equal(6, cache.MemoryBytes);
+        Assert.Equal(6 + 2, cache.MemoryBytes); // "12345" and "1", each with its one-byte key
         Assert.Equal(1, cache.GetStatistics().MemoryEvictions);
     }
 
@@ -352,9 +353,25 @@ public class RevitCacheTests
         Assert.Equal(gets.Sum(), stats.Hits + stats.Misses);
         var entries = cache.GetEntries();
         Assert.Equal(stats.Count, entries.Count);
-        Assert.Equal(stats.MemoryBytes, entries.Sum(e => e.SizeBytes));
+        Assert.Equal(stats.MemoryBytes, entries.Sum(e => e.SizeBytes + e.KeyBytes));
         Assert.True(stats.Count <= 500);
         Assert.True(stats.MemoryBytes <= 40_000);
         Assert.All(entries, e => Assert.InRange(e.SizeBytes, 1, 120));
+    }
+
+    [Fact]
+    public void WhenKeysAreLarge_TheyCountAgainstTheMemoryBudgetAndAreEvictedForIt()
+    {
+        var cache = NewCache(maxSize: 1000, maxMemoryBytes: 1 << 20);
+        for (var i = 0; i < 200; i++)
+        {
+            cache.Set(i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + new string('k', 500_000), i);
+        }
+
+        var entries = cache.GetEntries();
+        Assert.Equal(2, cache.Count); // two 500 KB keys fit in 1 MB, not 200
+        Assert.True(cache.MemoryBytes <= 1 << 20);
+        Assert.All(entries, e => Assert.Equal(500_003, e.KeyBytes));
+        Assert.Equal(198, cache.GetStatistics().MemoryEvictions);
     }
 }

@@ -90,4 +90,79 @@ public class SingleFlightTests
         Assert.Contains("its own key", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, cache.Count);
     }
+
+    [Fact]
+    public async Task WhenAWaiterIsCancelled_ItStopsWaitingWhileTheOwnerGoesOn()
+    {
+        var cache = NewCache();
+        using var ownerStarted = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var owner = Task.Run(() => cache.GetOrAdd("k", _ => { ownerStarted.Set(); release.Wait(TimeSpan.FromSeconds(30)); return 1; }));
+        Assert.True(ownerStarted.Wait(TimeSpan.FromSeconds(10)));
+        using var cancellation = new CancellationTokenSource();
+        var waiter = Task.Run(() => cache.GetOrAdd("k", _ => 2, null, cancellation.Token));
+        SpinWait.SpinUntil(() => waiter.Status == TaskStatus.Running, TimeSpan.FromSeconds(1));
+        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(owner.IsCompleted);
+        release.Set();
+        Assert.Equal(1, await owner.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task WhenTheOwnerIsCancelled_AWaiterComputesTheValueItselfInsteadOfInheritingTheCancellation()
+    {
+        var cache = NewCache();
+        using var ownerStarted = new ManualResetEventSlim();
+        using var waiterWaiting = new ManualResetEventSlim();
+        var owner = Task.Run(() => cache.GetOrAdd("k", _ =>
+        {
+            ownerStarted.Set();
+            waiterWaiting.Wait(TimeSpan.FromSeconds(30));
+            Thread.Sleep(50); // let the waiter block on the flight
+            throw new OperationCanceledException("pipeline stopped");
+        }));
+        Assert.True(ownerStarted.Wait(TimeSpan.FromSeconds(10)));
+        var waiter = Task.Run(() =>
+        {
+            waiterWaiting.Set();
+            return cache.GetOrAdd("k", _ => "computed by the waiter");
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => owner.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("computed by the waiter", await waiter.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(cache.TryGet("k", out var cached));
+        Assert.Equal("computed by the waiter", cached);
+    }
+
+    [Fact]
+    public async Task WhenTwoThreadsWaitForEachOthersKeys_TheCycleFailsFastAndNobodyHangs()
+    {
+        var cache = NewCache();
+        using var bothOwn = new Barrier(2);
+        Exception? Run(string mine, string theirs)
+        {
+            try
+            {
+                cache.GetOrAdd(mine, _ =>
+                {
+                    bothOwn.SignalAndWait(TimeSpan.FromSeconds(10));
+                    return cache.GetOrAdd(theirs, _ => "never computed here");
+                });
+                return null;
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+        }
+
+        var a = Task.Run(() => Run("K1", "K2"));
+        var b = Task.Run(() => Run("K2", "K1"));
+        var errors = await Task.WhenAll(a, b).WaitAsync(TimeSpan.FromSeconds(20)); // a deadlock fails here
+        Assert.All(errors, e => Assert.IsType<CacheRecursionException>(e));
+        Assert.Contains(errors, e => ((CacheRecursionException)e!).WaitedFor is not null);
+
+        // A third caller of K1 finds no flight left behind: it computes.
+        Assert.Equal("third", await Task.Run(() => cache.GetOrAdd("K1", _ => "third")).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
 }

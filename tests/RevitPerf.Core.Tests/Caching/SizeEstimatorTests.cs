@@ -36,4 +36,46 @@ public class SizeEstimatorTests
     }
 
     private sealed record Box(object Value);
+
+    [Fact]
+    public void WhenAnUnwrapperMakesANewDictionaryEachTime_ACycleThroughTheWrapperStillEnds()
+    {
+        // A PSCustomObject that holds itself: unwrapping it makes a new dictionary of its properties every time.
+        var wrapper = new Wrapper();
+        wrapper.Properties["a"] = 1;
+        wrapper.Properties["self"] = wrapper;
+        static object? Unwrap(object? value) => value is Wrapper w ? new Dictionary<object, object?>(w.Properties) : value;
+        Assert.Equal(64 + (1 + 64) + (4 + 64), SizeEstimator.Estimate(wrapper, Unwrap));
+    }
+
+    [Fact]
+    public void WhenAValueNestsFiftyThousandLevelsDeep_TheEstimateEndsWithoutRecursing()
+    {
+        object nested = 1;
+        for (var i = 0; i < 50_000; i++)
+        {
+            nested = new object[] { nested };
+        }
+
+        Assert.Equal((50_000 * 64) + 64, SizeEstimator.Estimate(nested));
+    }
+
+    [Fact]
+    public void WhenAnEnumerableNeverEnds_TheEstimateStopsAtItsBudget()
+    {
+        static IEnumerable<object> Endless()
+        {
+            while (true)
+            {
+                yield return "x";
+            }
+        }
+
+        Assert.Equal(64 + SizeEstimator.MaxItems, SizeEstimator.Estimate(Endless()));
+    }
+
+    private sealed class Wrapper
+    {
+        public Dictionary<object, object?> Properties { get; } = new();
+    }
 }

@@ -200,4 +200,16 @@ public class YamlConfigurationReaderTests
     [Fact]
     public void WhenAFileDoesNotExist_ReadFileThrowsTheIoException() =>
         Assert.Throws<FileNotFoundException>(() => YamlConfigurationReader.ReadFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yaml")));
+
+    [Fact]
+    public void WhenAValueNestsFiftyThousandLevelsDeep_ItIsAProblemAtItsPlaceNotAStackOverflow()
+    {
+        var yaml = "optimization:\n  cache_max_size: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
+        var result = YamlConfigurationReader.Read(yaml, "deep.yaml");
+        Assert.Null(result.Configuration);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ConfigurationProblemKind.SyntaxError, problem.Kind);
+        Assert.Contains("nests deeper than 64 levels", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(2, problem.Line);
+    }
 }

@@ -82,6 +82,11 @@ public static class BenchmarkBaselineFile
     public static IReadOnlyList<BenchmarkSamples> Parse(string path, string text)
     {
         // JSON is YAML 1.2, so the YAML parser the module already ships reads these files; no second parser needed.
+        if (YamlDepthGuard.FindTooDeep(text ?? string.Empty) is { } deep)
+        {
+            throw new BenchmarkFileException(path, YamlDepthGuard.Describe(deep));
+        }
+
         var stream = new YamlStream();
         try
         {

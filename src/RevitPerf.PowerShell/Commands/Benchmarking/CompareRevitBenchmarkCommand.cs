@@ -46,6 +46,7 @@ public sealed class CompareRevitBenchmarkCommand : RevitBenchmarkCmdlet
     /// <inheritdoc/>
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         _baseline = ReadBenchmarkFile(Baseline, ErrorIds.BaselineNotFound, ErrorIds.BaselineInvalid, terminating: true);
     }
 

@@ -148,6 +148,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
     /// <inheritdoc/>
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         _configuration = RevitPerfOptimizer.CurrentConfiguration;
         try
         {

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using RevitPerf.Core.Caching;
+using RevitPerf.PowerShell.Caching;
 
 namespace RevitPerf.PowerShell.Commands;
 
@@ -15,6 +16,9 @@ namespace RevitPerf.PowerShell.Commands;
 [OutputType(typeof(object))]
 public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
 {
+    private readonly System.Threading.CancellationTokenSource _cancellation = new();
+    private CachedScriptRun? _run;
+
     /// <summary>The operation.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     public ScriptBlock ScriptBlock { get; set; } = null!;
@@ -55,7 +59,8 @@ public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
     protected override void ProcessRecord()
     {
         var cache = GetCacheOrThrow(CacheName);
-        var key = Key ?? DeriveKey();
+        var canonical = Key is null ? Canonical() : null;
+        var key = Key ?? CacheKey.FromCanonical(canonical!);
         var options = new CacheEntryOptions
         {
             TimeToLive = MyInvocation.BoundParameters.ContainsKey(nameof(TtlSeconds)) ? Ttl(TtlSeconds) : null,
@@ -63,36 +68,55 @@ public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
             Unwrap = Unwrap,
         };
 
+        using var run = new CachedScriptRun();
+        _run = run;
         object? result;
         try
         {
             if (Force)
             {
-                result = Run();
+                result = Run(run, canonical, options);
                 cache.Set(key, result, options);
             }
             else
             {
-                result = cache.GetOrAdd(key, _ => Run(), options);
+                result = cache.GetOrAdd(key, _ => Run(run, canonical, options), options, _cancellation.Token);
+                if (result is ScriptOutput { Canonical: { } stored } && canonical is not null && stored != canonical)
+                {
+                    // Two different calls whose canonical forms hash alike: run this one, cache nothing.
+                    WriteWarning($"The derived key {key} also belongs to another call; this one ran without the cache.");
+                    result = Run(run, canonical, null);
+                }
             }
         }
-        catch (RuntimeException ex)
+        catch (RuntimeException ex) when (ex is not PipelineStoppedException)
         {
             // The block's own error, as if it had run without the cache; nothing was cached.
+            Replay(run);
             ThrowTerminatingError(ex.ErrorRecord);
             return;
+        }
+        catch (OperationCanceledException) when (Stopping)
+        {
+            throw new PipelineStoppedException();
         }
         catch (CacheEntryTooLargeException ex)
         {
             ThrowTerminatingError(TooLargeError(ex));
             return;
         }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("its own key"))
+        catch (CacheRecursionException ex)
         {
             ThrowTerminatingError(NewError(ex, ErrorIds.CacheRecursiveOperation, ErrorCategory.InvalidOperation, key));
             return;
         }
+        finally
+        {
+            _run = null;
+        }
 
+        // A hit replays nothing: the records belong to the run that computed the value.
+        Replay(run);
         if (result is ScriptOutput output)
         {
             foreach (var item in output.Items)
@@ -107,39 +131,45 @@ public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
         }
     }
 
-    private ScriptOutput Run()
+    /// <inheritdoc/>
+    protected override void StopProcessing()
     {
-        // ScriptBlock.Invoke runs the block in a child scope of this runspace and keeps each output object as the
-        // block wrote it (InvokeCommand.InvokeScript would unroll an array written as one object).
-        var output = ScriptBlock.Invoke(ArgumentList ?? Array.Empty<object?>());
-        return new ScriptOutput(output.ToArray());
+        _cancellation.Cancel();
+        _run?.Stop();
     }
 
-    private string DeriveKey()
+    private ScriptOutput Run(CachedScriptRun run, string? canonical, CacheEntryOptions? options)
+    {
+        var output = new ScriptOutput(run.Run(ScriptBlock, ArgumentList ?? Array.Empty<object?>()), canonical);
+        if (options is not null)
+        {
+            // The canonical form kept for the collision check counts against the budget with the output.
+            options.SizeBytes = SizeEstimator.Estimate(output, Unwrap) + System.Text.Encoding.UTF8.GetByteCount(canonical ?? string.Empty);
+        }
+
+        return output;
+    }
+
+    private void Replay(CachedScriptRun run)
+    {
+        foreach (var write in run.Records)
+        {
+            write(this);
+        }
+
+        run.Records.Clear();
+    }
+
+    private string Canonical()
     {
         try
         {
-            return CacheKey.Derive(
-                ScriptBlock.ToString(), ArgumentList, Unwrap, value => PSSerializer.Serialize(value, depth: 2));
+            return CacheKey.Canonical(ScriptBlock.ToString(), ArgumentList, Unwrap);
         }
-        catch (ArgumentException ex)
+        catch (CacheKeyNotDerivableException ex)
         {
             ThrowTerminatingError(NewError(ex, ErrorIds.CacheKeyNotDerivable, ErrorCategory.InvalidArgument, ArgumentList));
             return null!;
         }
-    }
-
-    /// <summary>All the output of one run, kept as the block wrote it (so one object stays one object).</summary>
-    private sealed class ScriptOutput : IEnumerable
-    {
-        public ScriptOutput(IReadOnlyList<PSObject> items) => Items = items;
-
-        public IReadOnlyList<PSObject> Items { get; }
-
-        public IEnumerator GetEnumerator() => Items.GetEnumerator();
-
-        public override string ToString() => Items.Count == 1
-            ? Items[0]?.ToString() ?? string.Empty
-            : "{" + string.Join(", ", Items.Take(5).Select(i => i?.ToString())) + (Items.Count > 5 ? ", ...}" : "}");
     }
 }

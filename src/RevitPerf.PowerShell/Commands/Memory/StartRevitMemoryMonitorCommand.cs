@@ -5,6 +5,7 @@ using System.Management.Automation;
 using RevitPerf.Core;
 using RevitPerf.Core.Kernel;
 using RevitPerf.Core.Memory;
+using RevitPerf.PowerShell.Memory;
 
 namespace RevitPerf.PowerShell.Commands;
 
@@ -67,8 +68,11 @@ public sealed class StartRevitMemoryMonitorCommand : RevitMonitorCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <inheritdoc/>
-    protected override void EndProcessing()
+    /// <summary>
+    /// One monitor per input: each process piped in (by its Id), or the one named, or this process. An input that does
+    /// not bind (a string piped in, say) never reaches here, so nothing starts for it.
+    /// </summary>
+    protected override void ProcessRecord()
     {
         var optimizer = RevitPerfOptimizer.Current;
         var configuration = optimizer.Configuration;
@@ -130,7 +134,7 @@ public sealed class StartRevitMemoryMonitorCommand : RevitMonitorCmdlet
                 WriteTyped(new MonitorInfo(monitor), MonitorTypeName);
             }
         }
-        catch (ArgumentException ex) when (probe is null)
+        catch (Exception ex) when (probe is null && ex is ArgumentException or InvalidOperationException)
         {
             WriteError(NewError(
                 new ItemNotFoundException($"There is no process with id {ProcessId}.", ex),
@@ -175,19 +179,15 @@ public sealed class StartRevitMemoryMonitorCommand : RevitMonitorCmdlet
 
     private void Subscribe(MemoryMonitor monitor)
     {
-        // The runspace's event manager takes events from any thread; the timer's thread raises them.
+        // The runspace's event manager takes events from any thread; the sampling job's thread raises them.
         var events = Events;
         var actionSource = AlertSourceIdentifier + "." + monitor.Name;
         if (Action is not null)
         {
-            InvokeCommand.InvokeScript(
-                false,
-                ScriptBlock.Create("param($source, $action) $null = Register-EngineEvent -SourceIdentifier $source -Action $action"),
-                null,
-                actionSource,
-                Action);
+            AlertSubscriptions.Add(events, monitor, actionSource, Action);
         }
 
+        monitor.Stopped += (_, _) => AlertSubscriptions.EndFor(monitor);
         var hasAction = Action is not null;
         monitor.AlertChanged += (_, e) =>
         {

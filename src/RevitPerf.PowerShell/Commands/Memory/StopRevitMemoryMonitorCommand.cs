@@ -30,13 +30,8 @@ public sealed class StopRevitMemoryMonitorCommand : RevitMonitorCmdlet
                 continue;
             }
 
+            // Stopping the monitor ends its -Action subscriptions, whichever runspace made them.
             Monitors.TryRemove(monitor.Name, out _);
-            var source = AlertSourceIdentifier + "." + monitor.Name;
-            InvokeCommand.InvokeScript(
-                false,
-                ScriptBlock.Create("param($source) Get-EventSubscriber -SourceIdentifier $source -ErrorAction Ignore | Unregister-Event; Get-Job -Name $source -ErrorAction Ignore | Remove-Job -Force"),
-                null,
-                source);
             if (PassThru)
             {
                 WriteTyped(new MonitorInfo(monitor), StartRevitMemoryMonitorCommand.MonitorTypeName);

@@ -69,4 +69,12 @@ public class BenchmarkBaselineFileTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.Equal("b.json", ex.Path);
     }
+
+    [Fact]
+    public void WhenAFileNestsFiftyThousandLevelsDeep_ItIsRefusedNotAStackOverflow()
+    {
+        var json = "{\"benchmarks\": " + new string('[', 50_000) + new string(']', 50_000) + "}";
+        var ex = Assert.Throws<BenchmarkFileException>(() => BenchmarkBaselineFile.Parse("deep.json", json));
+        Assert.Contains("nests deeper than 64 levels", ex.Message, StringComparison.Ordinal);
+    }
 }

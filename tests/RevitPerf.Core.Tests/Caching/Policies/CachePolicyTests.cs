@@ -44,7 +44,7 @@ public class CachePolicyTests
         cache.RemoveExpired();
         var entries = cache.GetEntries();
         Assert.Equal(cache.Count, entries.Count);
-        Assert.Equal(cache.MemoryBytes, entries.Sum(e => e.SizeBytes));
+        Assert.Equal(cache.MemoryBytes, entries.Sum(e => e.SizeBytes + e.KeyBytes));
         Assert.True(cache.Count <= 50);
         Assert.True(cache.MemoryBytes <= 2_000);
     }
