@@ -173,3 +173,82 @@ Import-Module '$(Get-RevitPerfModulePath)'
         Write-Host ($result.Output | Where-Object { $_ -like 'removeMs=*' })
     }
 }
+
+Describe 'The module across runspaces and re-imports' {
+    It 'keeps working in a runspace that imported it after another runspace removed it' {
+        $result = Invoke-FreshPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+`$module = '$(Get-RevitPerfModulePath)'
+`$b = [powershell]::Create()
+`$null = `$b.AddScript("Import-Module '`$module'").Invoke()
+Import-Module `$module
+Remove-Module RevitPerf
+`$null = `$b.Commands.Clear()
+`$null = `$b.AddScript('New-RevitCache -Name B | Out-Null; Set-RevitCacheEntry -CacheName B -Key k -Value 1; (Get-RevitCacheEntry -CacheName B).Value; (Invoke-RevitBenchmark -Name e -ScriptBlock {} -Iterations 3 -WarmupIterations 0).Iterations; (Start-RevitMemoryMonitor -MonitorName b -IntervalSeconds 60 -PassThru).Name; Stop-RevitMemoryMonitor b -Confirm:`$false')
+`$output = `$b.Invoke()
+'errors=' + `$b.Streams.Error.Count
+'output=' + (`$output -join ',')
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Text
+        $result.Output | Should -Contain 'errors=0'
+        $result.Output | Should -Contain 'output=1,3,b'
+    }
+
+    It 'keeps the configuration, caches and monitors across Import-Module -Force' {
+        $result = Invoke-FreshPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-RevitPerfModulePath)'
+Set-RevitPerformanceConfig -CacheMaxSize 5
+New-RevitCache -Name Kept | Out-Null
+Set-RevitCacheEntry -CacheName Kept -Key k -Value 42
+`$null = Start-RevitMemoryMonitor -MonitorName kept -IntervalSeconds 60
+Import-Module '$(Get-RevitPerfModulePath)' -Force
+'size=' + (Get-RevitPerformanceConfig).Optimization.CacheMaxSize
+'entry=' + (Get-RevitCacheEntry -CacheName Kept -Key k).Value
+'monitor=' + (Get-RevitMemoryMonitor kept).IsRunning
+Remove-Module RevitPerf
+Import-Module '$(Get-RevitPerfModulePath)'
+'fresh=' + (Get-RevitPerformanceConfig).Optimization.CacheMaxSize + ',' + @(Get-RevitMemoryMonitor).Count
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Text
+        $result.Output | Should -Contain 'size=5'
+        $result.Output | Should -Contain 'entry=42'
+        $result.Output | Should -Contain 'monitor=True'
+        $result.Output | Should -Contain 'fresh=10000,0'
+    }
+
+    It 'registers the Pester operator when Pester comes after RevitPerf, without a re-import' {
+        $result = Invoke-FreshPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-RevitPerfModulePath)'
+Import-Module '$env:REVITPERF_PESTER'
+`$null = Get-RevitPerformanceConfig
+'operator=' + ((Get-ShouldOperator).Name -contains 'MeetRevitPerformanceTarget')
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Text
+        $result.Output | Should -Contain 'operator=True'
+    }
+
+    It 'leaves no alert subscription or job behind when a monitor stops, from any runspace, or the module goes' {
+        $result = Invoke-FreshPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+`$module = '$(Get-RevitPerfModulePath)'
+Import-Module `$module
+`$null = Start-RevitMemoryMonitor -MonitorName m -IntervalSeconds 60 -Action { 'old' }
+'started=' + @(Get-EventSubscriber).Count + ',' + @(Get-Job).Count
+Remove-Module RevitPerf
+'removed=' + @(Get-EventSubscriber).Count
+Import-Module `$module
+`$null = Start-RevitMemoryMonitor -MonitorName m -IntervalSeconds 60 -Action { 'new' }
+'again=' + @(Get-EventSubscriber).Count
+`$other = [powershell]::Create()
+`$null = `$other.AddScript("Import-Module '`$module'; Stop-RevitMemoryMonitor m -Confirm:```$false").Invoke()
+'stoppedElsewhere=' + @(Get-EventSubscriber).Count + ',' + @(Get-Job).Count
+"@
+        $result.ExitCode | Should -Be 0 -Because $result.Text
+        $result.Output | Should -Contain 'started=1,1' # the action's job
+        $result.Output | Should -Contain 'removed=0'
+        $result.Output | Should -Contain 'again=1'
+        $result.Output | Should -Contain 'stoppedElsewhere=0,0'
+    }
+}

@@ -144,6 +144,37 @@ Describe 'Memory monitor cmdlets' {
         { Start-RevitMemoryMonitor -MonitorName fast -IntervalSeconds 0.05 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
 
+    It 'starts one monitor per piped process, and nothing for input that does not bind' {
+        $children = @(Start-Child; Start-Child)
+        try {
+            $monitors = @($children | Start-RevitMemoryMonitor -IntervalSeconds 60 -PassThru -ErrorAction SilentlyContinue)
+            # Both children share a name, so the second needs its own: one per process, the second refused by name.
+            $monitors.Count | Should -Be 1
+            Get-RevitMemoryMonitor | Stop-RevitMemoryMonitor -Confirm:$false
+            $named = @($children | ForEach-Object { [pscustomobject]@{ Id = $_.Id } } | Start-RevitMemoryMonitor -IntervalSeconds 60 -PassThru -ErrorAction SilentlyContinue -ErrorVariable errors)
+            $named.Count | Should -Be 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'MonitorAlreadyExists,*'
+            Get-RevitMemoryMonitor | Stop-RevitMemoryMonitor -Confirm:$false
+            $children | ForEach-Object -Begin { $i = 0 } -Process { Start-RevitMemoryMonitor -ProcessId $_.Id -MonitorName "child$i" -IntervalSeconds 60; $i++ }
+            @(Get-RevitMemoryMonitor child*).ProcessId | Sort-Object | Should -Be ($children.Id | Sort-Object)
+        }
+        finally { $children | Stop-Process -Force }
+
+        Get-RevitMemoryMonitor | Stop-RevitMemoryMonitor -Confirm:$false
+        $null = 'x' | Start-RevitMemoryMonitor -MonitorName m -ErrorAction SilentlyContinue -ErrorVariable errors
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound,*'
+        Get-RevitMemoryMonitor | Should -BeNullOrEmpty
+    }
+
+    It 'reports process id <_> as ProcessNotFound and starts nothing' -ForEach 0, -1 {
+        $null = Start-RevitMemoryMonitor -ProcessId $_ -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ProcessNotFound,*'
+        $errors[0].TargetObject | Should -Be $_
+        Get-RevitMemoryMonitor | Should -BeNullOrEmpty
+        $null = Get-RevitMemorySnapshot -ProcessId $_ -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ProcessNotFound,*'
+    }
+
     It 'stops monitors by name with wildcards, -WhatIf, -PassThru, and reports an unknown one' {
         Start-RevitMemoryMonitor -MonitorName one -IntervalSeconds 60
         Start-RevitMemoryMonitor -MonitorName two -IntervalSeconds 60

@@ -19,12 +19,12 @@ internal static class AlertSubscriptions
     private static readonly List<Subscription> s_subscriptions = new();
 
     /// <summary>Runs <paramref name="action"/> on the alerts of <paramref name="monitor"/> raised under <paramref name="sourceIdentifier"/>.</summary>
-    public static void Add(PSEventManager events, MemoryMonitor monitor, string sourceIdentifier, ScriptBlock action)
+    public static void Add(PSEventManager events, JobRepository jobs, MemoryMonitor monitor, string sourceIdentifier, ScriptBlock action)
     {
         var subscriber = events.SubscribeEvent(null, null, sourceIdentifier, null, action, false, false);
         lock (s_gate)
         {
-            s_subscriptions.Add(new Subscription(Runspace.DefaultRunspace, events, subscriber, monitor));
+            s_subscriptions.Add(new Subscription(Runspace.DefaultRunspace, events, jobs, subscriber, monitor));
         }
     }
 
@@ -52,6 +52,10 @@ internal static class AlertSubscriptions
             try
             {
                 subscription.Events.UnsubscribeEvent(subscription.Subscriber);
+                if (subscription.Subscriber.Action is { } job)
+                {
+                    subscription.Jobs.Remove(job);
+                }
             }
 #pragma warning disable CA1031 // A runspace that has closed has no subscription left to end.
             catch (Exception)
@@ -63,10 +67,11 @@ internal static class AlertSubscriptions
 
     private sealed class Subscription
     {
-        public Subscription(Runspace? runspace, PSEventManager events, PSEventSubscriber subscriber, MemoryMonitor monitor)
+        public Subscription(Runspace? runspace, PSEventManager events, JobRepository jobs, PSEventSubscriber subscriber, MemoryMonitor monitor)
         {
             Runspace = runspace;
             Events = events;
+            Jobs = jobs;
             Subscriber = subscriber;
             Monitor = monitor;
         }
@@ -74,6 +79,8 @@ internal static class AlertSubscriptions
         public Runspace? Runspace { get; }
 
         public PSEventManager Events { get; }
+
+        public JobRepository Jobs { get; }
 
         public PSEventSubscriber Subscriber { get; }
 

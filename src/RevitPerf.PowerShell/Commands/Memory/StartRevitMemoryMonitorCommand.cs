@@ -184,7 +184,7 @@ public sealed class StartRevitMemoryMonitorCommand : RevitMonitorCmdlet
         var actionSource = AlertSourceIdentifier + "." + monitor.Name;
         if (Action is not null)
         {
-            AlertSubscriptions.Add(events, monitor, actionSource, Action);
+            AlertSubscriptions.Add(events, JobRepository, monitor, actionSource, Action);
         }
 
         monitor.Stopped += (_, _) => AlertSubscriptions.EndFor(monitor);
