@@ -317,4 +317,32 @@ throw 'not a benchmark file; never run'
             $results | ForEach-Object { $_.SuccessRate | Should -Be 1 }
         }
     }
+
+    Context 'Stopped from another thread' {
+        It 'runs the teardown of the benchmark it stopped and writes the results finished so far' {
+            $results = Join-Path $TestDrive 'stopped-results'
+            $marker = Join-Path $TestDrive 'torn-down.txt'
+            $started = Join-Path $TestDrive 'started.txt'
+            $file = Join-Path $TestDrive 'Stop.Benchmarks.ps1'
+            Set-Content -LiteralPath $file -Value @"
+New-RevitBenchmark -Name Quick -ScriptBlock { 1 } -Iterations 5 -WarmupIterations 0
+New-RevitBenchmark -Name Slow -Setup { `$resource = 'open' } -ScriptBlock { if (-not (Test-Path '$started')) { Set-Content '$started' 1 }; Start-Sleep -Milliseconds 20 } -Teardown { Set-Content '$marker' `$resource } -Iterations 100000 -WarmupIterations 0
+"@
+            $shell = [powershell]::Create()
+            $null = $shell.AddScript("Import-Module '$(Get-RevitPerfModulePath)'; Set-RevitPerformanceConfig -SaveResults `$true -ResultsDirectory '$results'; Invoke-RevitBenchmark -Path '$file'")
+            $handle = $shell.BeginInvoke()
+            try {
+                $deadline = [DateTime]::UtcNow.AddSeconds(60)
+                while (-not (Test-Path $started) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                Test-Path $started | Should -BeTrue
+                $shell.Stop()
+                Get-Content -LiteralPath $marker | Should -Be 'open' -Because 'the teardown ran in the setup''s scope'
+                $written = @(Get-ChildItem -LiteralPath $results -Filter 'benchmark_results_*.json')
+                $written.Count | Should -Be 1
+                $json = Get-Content -Raw -LiteralPath $written[0].FullName | ConvertFrom-Json
+                $json.benchmarks.name | Should -Be @('Quick')
+            }
+            finally { $shell.Dispose(); Set-RevitPerformanceConfig -SaveResults $false }
+        }
+    }
 }

@@ -12,7 +12,6 @@ namespace RevitPerf.PowerShell.Benchmarking;
 internal sealed class ScriptBenchmarkWorker : IBenchmarkWorker
 {
     private readonly BenchmarkEngine _engine;
-    private readonly ScriptBlock _wrapper = ScriptBlock.Create(ScriptBenchmarkRun.Script);
 
     public ScriptBenchmarkWorker(BenchmarkEngine engine) => _engine = engine;
 
@@ -22,7 +21,7 @@ internal sealed class ScriptBenchmarkWorker : IBenchmarkWorker
         {
             case BenchmarkDefinition definition:
                 var run = new ScriptBenchmarkRun(_engine, definition, overrides, deadline, cancellation);
-                _wrapper.Invoke(run);
+                run.Invoke();
                 return run.Measurement ?? throw new InvalidOperationException($"The benchmark '{job.Label}' was not measured.");
             case BenchmarkSpec spec:
                 overrides?.Apply(spec);

@@ -18,6 +18,7 @@ internal sealed class ScriptBlockWorkload : IBenchmarkWorkload
     private readonly Func<string?> _setupError;
     private readonly object[] _arguments;
     private Collection<PSObject>? _last;
+    private bool _tornDown;
 
     public ScriptBlockWorkload(ScriptBlock operation, ScriptBlock? teardown = null, ScriptBlock? validate = null, Func<string?>? setupError = null, object[]? arguments = null)
     {
@@ -78,11 +79,24 @@ internal sealed class ScriptBlockWorkload : IBenchmarkWorkload
         try
         {
             _teardown?.Invoke(_arguments);
+            _tornDown = true;
         }
         catch (RuntimeException ex) when (ex is not PipelineStoppedException)
         {
             throw new InvalidOperationException(Describe(ex), ex);
         }
+    }
+
+    /// <summary>Runs the teardown when <see cref="Teardown"/> could not (the pipeline was stopped); errors are not reported.</summary>
+    public void TeardownIfPending()
+    {
+        if (_tornDown || _teardown is null)
+        {
+            return;
+        }
+
+        _tornDown = true;
+        _teardown.Invoke(_arguments);
     }
 
     /// <summary>The message of the error a script raised, without the "running command stopped" wrapping.</summary>

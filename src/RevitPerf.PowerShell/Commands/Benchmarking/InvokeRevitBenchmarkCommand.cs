@@ -231,12 +231,16 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
         }
         finally
         {
-            // On every way out, a stop included: the results finished so far are written.
-            WriteProgress(new ProgressRecord(0, "Invoke-RevitBenchmark", "Done") { RecordType = ProgressRecordType.Completed });
+            // On every way out, a stop included: the results finished so far are written (a stopping pipeline takes
+            // no more records, so the observer and these writes are quiet then).
             summary = run.Finish();
-            if (summary.ResultsFile is { } file)
+            if (!Stopping)
             {
-                WriteVerbose($"Results written to {file}");
+                WriteProgress(new ProgressRecord(0, "Invoke-RevitBenchmark", "Done") { RecordType = ProgressRecordType.Completed });
+                if (summary.ResultsFile is { } file)
+                {
+                    WriteVerbose($"Results written to {file}");
+                }
             }
         }
 
@@ -281,7 +285,13 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
             CurrentOperation = $"Benchmark {done + 1} of {total}",
         }),
         OnCompleted = result => WriteTyped(result, ResultTypeName),
-        OnWarning = WriteWarning,
+        OnWarning = message =>
+        {
+            if (!Stopping)
+            {
+                WriteWarning(message);
+            }
+        },
         OnFailed = (job, error) => WriteError(NewError(error, ErrorIds.BenchmarkRunFailed, ErrorCategory.InvalidOperation, job.Label)),
     };
 

@@ -67,7 +67,6 @@ public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
     protected override void EndProcessing()
     {
         var engine = new BenchmarkEngine { IsFatal = ex => ex is PipelineStoppedException };
-        var wrapper = System.Management.Automation.ScriptBlock.Create(ScriptBenchmarkRun.Script);
         var overrides = new BenchmarkOverrides();
         var index = 0;
         var (sizes, fit) = ScalabilityRun.Measure(Name, ElementCount, n =>
@@ -90,7 +89,7 @@ public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
                 WarmupUntilStable = index++ == 0,
             };
             var run = new ScriptBenchmarkRun(engine, definition, overrides, null, _cancellation.Token);
-            wrapper.Invoke(run);
+            run.Invoke();
             return run.Measurement!;
         });
         WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", "Done") { RecordType = ProgressRecordType.Completed });
