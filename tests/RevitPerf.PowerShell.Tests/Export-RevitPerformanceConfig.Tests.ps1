@@ -79,4 +79,21 @@ Describe 'Export-RevitPerformanceConfig' {
         try { Export-RevitPerformanceConfig 'relative.yaml' } finally { Pop-Location }
         Join-Path $TestDrive 'relative.yaml' | Should -Exist
     }
+
+    It 'writes text YAML would break on so that it imports back the same' -ForEach "line`u{2028}separator", "para`u{2029}graph", "bom`u{FEFF}", "c1`u{0085}next" {
+        Set-RevitPerformanceConfig -ResultsDirectory $_
+        $file = Join-Path $TestDrive 'awkward.yaml'
+        Export-RevitPerformanceConfig -Path $file -Force
+        Reset-RevitPerformanceConfig -Confirm:$false
+        Import-RevitPerformanceConfig -Path $file
+        (Get-RevitPerformanceConfig).Benchmark.ResultsDirectory | Should -Be $_
+    }
+
+    It 'refuses a path that is not a valid file system path, naming it' {
+        $err = $null
+        try { Export-RevitPerformanceConfig -Path "bad`0name.yaml" } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PathInvalid,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.TargetObject | Should -Not -BeNullOrEmpty
+    }
 }

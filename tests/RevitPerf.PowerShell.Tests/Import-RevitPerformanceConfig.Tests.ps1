@@ -147,4 +147,20 @@ Describe 'Import-RevitPerformanceConfig' {
         Import-RevitPerformanceConfig $file -WhatIf
         (Get-RevitPerformanceConfig).Optimization.CacheMaxSize | Should -Be 10000
     }
+
+    It 'reports a value nested fifty thousand levels deep as a syntax problem, and changes nothing' {
+        $file = Join-Path $TestDrive 'deep.yaml'
+        [IO.File]::WriteAllText($file, "optimization:`n  cache_max_size: " + ('[' * 50000) + (']' * 50000) + "`n")
+        $null = Import-RevitPerformanceConfig -Path $file -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ConfigSyntaxError,*'
+        $errors[0].Exception.Message | Should -Match 'nests deeper than 64 levels'
+        (Get-RevitPerformanceConfig).Optimization.CacheMaxSize | Should -Be 10000
+    }
+
+    It 'reads a tagged value by its tag: !!str 5 is no integer, an unknown tag no value' -ForEach '!!str 5', '!custom 5' {
+        $file = New-TestYaml "optimization:`n  cache_max_size: $_`n"
+        $null = Import-RevitPerformanceConfig -Path $file -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ConfigInvalidType,*'
+        (Get-RevitPerformanceConfig).Optimization.CacheMaxSize | Should -Be 10000
+    }
 }

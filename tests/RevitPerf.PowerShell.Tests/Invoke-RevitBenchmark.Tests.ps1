@@ -345,4 +345,19 @@ New-RevitBenchmark -Name Slow -Setup { `$resource = 'open' } -ScriptBlock { if (
             finally { $shell.Dispose(); Set-RevitPerformanceConfig -SaveResults $false }
         }
     }
+
+    Context 'Bad input' {
+        It 'reports a suite pattern that cannot be matched, with the pattern as target' {
+            $err = { Invoke-RevitBenchmark -Suite '[z-a]' } | Should -Throw -ErrorId 'InvalidWildcardPattern,*' -PassThru
+            $err.TargetObject | Should -Be '[z-a]'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+
+        It 'lowers an iteration that could never finish within the time limit, and says so' {
+            $result = Invoke-RevitBenchmark -Name Huge -ScriptBlock { } -InvocationsPerIteration ([long]::MaxValue) -TimeoutSeconds 1 -Iterations 3 -WarmupIterations 0 -WarningVariable warnings -WarningAction SilentlyContinue
+            $result.InvocationsPerIteration | Should -BeLessThan ([long]::MaxValue)
+            $result.Note | Should -Match 'lowered from'
+            "$warnings" | Should -Match 'AdHoc/Huge: InvocationsPerIteration lowered'
+        }
+    }
 }

@@ -128,6 +128,18 @@ Import-Module '$(Get-RevitPerfModulePath)'
         $result.Output | Should -Contain 'source=Defaults'
     }
 
+    It 'warns and still imports when the file nests fifty thousand levels deep' {
+        $file = Join-Path $TestDrive 'deep.yaml'
+        [IO.File]::WriteAllText($file, "optimization:`n  cache_max_size: " + ('[' * 50000) + (']' * 50000) + "`n")
+        $result = Invoke-FreshPwsh -Environment @{ REVITPERF_CONFIG = $file } -Script @"
+Import-Module '$(Get-RevitPerfModulePath)'
+'size=' + (Get-RevitPerformanceConfig).Optimization.CacheMaxSize
+"@
+        $result.ExitCode | Should -Be 0
+        $result.Text | Should -Match 'nests deeper than 64 levels'
+        $result.Output | Should -Contain 'size=10000'
+    }
+
     It 'warns when the file does not exist' {
         $result = Invoke-FreshPwsh -Environment @{ REVITPERF_CONFIG = (Join-Path $TestDrive 'missing.yaml') } -Script @"
 Import-Module '$(Get-RevitPerfModulePath)'

@@ -124,6 +124,26 @@ Describe 'Compare-RevitBenchmark' {
         $script:results | Compare-RevitBenchmark -Baseline $script:baseline | Export-Csv -LiteralPath $csv -NoTypeInformation
         (Import-Csv $csv)[0].PSObject.Properties.Name | Should -Be @('Benchmark', 'Suite', 'Metric', 'BaselineMedian', 'CurrentMedian', 'ChangePercent', 'PValue', 'Verdict', 'Severity')
     }
+
+    It 'refuses, naming the file and the field, a baseline that <Why>' -ForEach @(
+        @{ Why = 'nests fifty thousand levels deep'; Text = '{"benchmarks": ' + ('[' * 50000) + (']' * 50000) + '}'; Message = 'nests deeper than 64 levels' }
+        @{ Why = 'holds a negative sample'; Text = '{"schema": "RevitPerf.BenchmarkBaseline", "benchmarks": [{"name": "Fast", "suite": "Walls", "samples_ms": [-1, 1]}]}'; Message = 'cannot be negative' }
+        @{ Why = 'holds text samples'; Text = '{"schema": "RevitPerf.BenchmarkBaseline", "benchmarks": [{"name": "Fast", "suite": "Walls", "samples_ms": ["1"]}]}'; Message = 'not a number' }
+        @{ Why = 'has no samples'; Text = '{"schema": "RevitPerf.BenchmarkBaseline", "benchmarks": [{"name": "Fast", "suite": "Walls", "samples_ms": []}]}'; Message = 'no samples' }
+        @{ Why = 'has a wrong schema'; Text = '{"schema": "Other", "benchmarks": [{"name": "Fast", "suite": "Walls", "samples_ms": [1]}]}'; Message = "is not 'RevitPerf.BenchmarkBaseline'" }
+        @{ Why = 'has no schema'; Text = '{"benchmarks": [{"name": "Fast", "suite": "Walls", "samples_ms": [1]}]}'; Message = "no 'schema'" }
+    ) {
+        $file = Join-Path $TestDrive 'bad-baseline.json'
+        [IO.File]::WriteAllText($file, $Text)
+        $err = $null
+        try { $script:results | Compare-RevitBenchmark -Baseline $file } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'BaselineInvalid,*'
+        $err.Exception.Message | Should -Match ([regex]::Escape($Message))
+        $err.Exception.Message | Should -Match 'bad-baseline.json'
+        $err2 = $null
+        try { Invoke-RevitBenchmark -Name X -ScriptBlock { 1 } -Iterations 2 -WarmupIterations 0 -Baseline $file } catch { $err2 = $_ }
+        $err2.FullyQualifiedErrorId | Should -BeLike 'BaselineInvalid,*'
+    }
 }
 
 Describe 'Assert-RevitPerformanceTarget and Should -MeetRevitPerformanceTarget' {
@@ -140,7 +160,8 @@ Describe 'Assert-RevitPerformanceTarget and Should -MeetRevitPerformanceTarget' 
     }
 
     It 'fails when given nothing, or something that is not a result' {
-        { @() | Assert-RevitPerformanceTarget } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
+        $err = { @() | Assert-RevitPerformanceTarget } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*' -PassThru
+        $err.TargetObject | Should -Be '(no input)'
         { 'x' | Assert-RevitPerformanceTarget -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
     }
 

@@ -133,4 +133,18 @@ Describe 'Set-RevitCacheEntry, Get-RevitCacheEntry and Remove-RevitCacheEntry' {
         Remove-RevitCacheEntry -Pattern '*' -WhatIf
         (Get-RevitCacheEntry).Key | Should -Be 'stay'
     }
+
+    It 'reports a key pattern that cannot be matched, with its id, category and the pattern as target' {
+        Set-RevitCacheEntry -Key 'k' -Value 1
+        $null = Get-RevitCacheEntry -Key '[z-a]', 'k' -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWildcardPattern,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].TargetObject | Should -Be '[z-a]'
+        $null = Remove-RevitCacheEntry -Pattern '[z-a]' -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWildcardPattern,*'
+        $null = Remove-RevitCacheEntry -Key '[z-a]' -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWildcardPattern,*'
+        (Get-RevitCacheEntry -Key 'k').Value | Should -Be 1
+    }
 }

@@ -92,4 +92,30 @@ Describe 'Set-RevitPerformanceConfig' {
         Set-RevitPerformanceConfig -MemoryMonitoringEnabled $false
         $optimizer.Scheduler.Jobs.Count | Should -Be 0
     }
+
+    It 'refuses a results directory or baseline file on another provider, and changes nothing' -ForEach @(
+        @{ Parameters = @{ ResultsDirectory = 'Env:\FOO' } }
+        @{ Parameters = @{ BaselineFile = 'Variable:\base' } }
+    ) {
+        $err = $null
+        try { Set-RevitPerformanceConfig @Parameters } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PathNotFileSystem,*'
+        $err.TargetObject | Should -Be @($Parameters.Values)[0]
+        (Get-RevitPerformanceConfig).Benchmark.ResultsDirectory | Should -Be 'benchmark_results'
+    }
+
+    It 'resolves a relative results directory against PowerShell''s location, not the process''s' {
+        Push-Location $TestDrive
+        try {
+            Set-RevitPerformanceConfig -SaveResults $true -ResultsDirectory 'relative-results'
+            $null = Invoke-RevitBenchmark -Name R -ScriptBlock { 1 } -Iterations 2 -WarmupIterations 0
+            Join-Path $TestDrive 'relative-results' | Should -Exist
+        }
+        finally { Pop-Location }
+    }
+
+    It 'refuses, when a run starts, a results directory a file set on another provider' {
+        Import-RevitPerformanceConfig -Path (New-TestYaml "benchmark:`n  save_results: true`n  results_directory: 'Env:\FOO'`n")
+        { Invoke-RevitBenchmark -Name R -ScriptBlock { 1 } -Iterations 2 -WarmupIterations 0 } | Should -Throw -ErrorId 'PathNotFileSystem,*'
+    }
 }

@@ -38,10 +38,13 @@ public sealed class TextSetting : SettingDefinition<string?>
             return "null";
         }
 
-        // Always double-quoted: a path such as C:\results or a value such as "yes" stays text when read back.
+        // Always double-quoted: a path such as C:\results or a value such as "yes" stays text when read back. Inside
+        // the quotes, everything YAML does not take as printable text (controls, line and paragraph separators, the
+        // byte-order mark, non-characters, a surrogate without its pair) is escaped, so the reader gets it back.
         var builder = new StringBuilder(s.Length + 2).Append('"');
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
+            var c = s[i];
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;
@@ -50,7 +53,11 @@ public sealed class TextSetting : SettingDefinition<string?>
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    if (char.IsControl(c))
+                    if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                    {
+                        builder.Append(c).Append(s[++i]);
+                    }
+                    else if (NeedsEscape(c))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     }
@@ -65,6 +72,11 @@ public sealed class TextSetting : SettingDefinition<string?>
 
         return builder.Append('"').ToString();
     }
+
+    // YAML's printable set is TAB, LF, CR, U+0020-U+007E, U+0085, U+00A0-U+D7FF, U+E000-U+FFFD and the planes above;
+    // U+0085, U+2028 and U+2029 are printable but break lines, and U+FEFF marks byte order.
+    private static bool NeedsEscape(char c) =>
+        c < 0x20 || (c >= 0x7F && c <= 0x9F) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c);
 
     /// <inheritdoc />
     protected override string? Reason(string? value) =>

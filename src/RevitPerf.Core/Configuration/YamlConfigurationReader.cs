@@ -185,6 +185,14 @@ public static class YamlConfigurationReader
 
             var text = scalar.Value ?? string.Empty;
             var plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
+            if (!scalar.Tag.IsEmpty && !TagFits(setting, scalar.Tag.Value))
+            {
+                // An explicit tag says what the value is: !!str 5 is the text "5", and an unknown tag is nothing we know.
+                Add(ConfigurationProblemKind.InvalidType, node.Start, setting.Path, text, setting.AllowedValues, null,
+                    $"'{setting.Path}' must be {setting.AllowedValues}; got {text} tagged {scalar.Tag.Value}");
+                return;
+            }
+
             if (!setting.TryParseYaml(text, plain, out var value))
             {
                 Add(ConfigurationProblemKind.InvalidType, node.Start, setting.Path, text, setting.AllowedValues, null,
@@ -201,6 +209,19 @@ public static class YamlConfigurationReader
             }
 
             setting.SetValue(Configuration, value);
+        }
+
+        // The YAML core schema's tags that may stand on a setting's value; a non-specific "!" leaves it to the text.
+        private static bool TagFits(SettingDefinition setting, string tag)
+        {
+            const string core = "tag:yaml.org,2002:";
+            var type = Nullable.GetUnderlyingType(setting.ValueType) ?? setting.ValueType;
+            return tag == "!"
+                || (tag == core + "int" && (type == typeof(int) || type == typeof(double)))
+                || (tag == core + "float" && type == typeof(double))
+                || (tag == core + "bool" && type == typeof(bool))
+                || (tag == core + "str" && type == typeof(string))
+                || (tag == core + "null" && setting.DefaultValue is null);
         }
 
         private string? KeyText(YamlNode key, string? path)

@@ -24,6 +24,9 @@ public static class ErrorIds
     /// <summary>A path is not on the FileSystem provider.</summary>
     public const string PathNotFileSystem = "PathNotFileSystem";
 
+    /// <summary>A path is not a valid file system path (a NUL character in it, say).</summary>
+    public const string PathInvalid = "PathInvalid";
+
     /// <summary>Export refused to overwrite a file because of -NoClobber.</summary>
     public const string ConfigFileExists = "ConfigFileExists";
 

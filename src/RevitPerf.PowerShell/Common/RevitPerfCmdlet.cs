@@ -79,12 +79,50 @@ public abstract class RevitPerfCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>
+    /// The file system path <paramref name="path"/> names, relative to PowerShell's current location (never the
+    /// process's). False, with the error to write or throw, when it is on another provider (PathNotFileSystem) or is
+    /// no valid path at all (PathInvalid: a NUL in it, say); the path is the error's target.
+    /// </summary>
+    protected bool TryResolveFileSystemPath(string path, out string resolved, out ErrorRecord? error)
+    {
+        resolved = string.Empty;
+        error = null;
+        try
+        {
+            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+            error = NotFileSystem(path, provider);
+            if (error is null)
+            {
+                resolved = Path.GetFullPath(resolved);
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderInvocationException)
+        {
+            error = NewError(
+                new ArgumentException($"'{path}' is not a valid file system path: {ex.Message}", ex), ErrorIds.PathInvalid, ErrorCategory.InvalidArgument, path);
+        }
+
+        return error is null;
+    }
+
+    /// <summary>The file system path <paramref name="path"/> names, or a terminating error (see <see cref="TryResolveFileSystemPath"/>).</summary>
+    protected string ResolveFileSystemPath(string path)
+    {
+        if (!TryResolveFileSystemPath(path, out var resolved, out var error))
+        {
+            ThrowTerminatingError(error!);
+        }
+
+        return resolved;
+    }
+
     /// <summary>The error for a path on a provider other than the FileSystem, or null when it is a file system path.</summary>
     protected static ErrorRecord? NotFileSystem(string path, ProviderInfo provider) =>
         provider is not null && provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider)
             ? null
             : NewError(
-                new ArgumentException($"'{path}' is not a file system path; the {provider?.Name} provider cannot hold a configuration file."),
+                new ArgumentException($"'{path}' is not a file system path; the {provider?.Name} provider cannot hold RevitPerf's files."),
                 ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
 
     /// <summary>

@@ -212,4 +212,31 @@ public class YamlConfigurationReaderTests
         Assert.Contains("nests deeper than 64 levels", problem.Message, StringComparison.Ordinal);
         Assert.Equal(2, problem.Line);
     }
+
+    [Theory]
+    [InlineData("!!str 5", "tagged tag:yaml.org,2002:str")]
+    [InlineData("!custom 5", "tagged !custom")]
+    [InlineData("!!float 5", "tagged tag:yaml.org,2002:float")]
+    public void WhenAnIntegerCarriesATagThatIsNotAnInteger_ItIsAWrongType(string value, string expected)
+    {
+        var result = YamlConfigurationReader.Read("optimization:\n  cache_max_size: " + value + "\n", "tags.yaml");
+        Assert.Null(result.Configuration);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ConfigurationProblemKind.InvalidType, problem.Kind);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenTagsMatchTheSettings_TheValuesAreRead()
+    {
+        var yaml = "optimization:\n  cache_max_size: !!int 5\n  cache_ttl_seconds: !!float 2.5\n  enable_profiling: !!bool false\n"
+            + "benchmark:\n  results_directory: !!str 123\n  baseline_file: !!null\n";
+        var result = YamlConfigurationReader.Read(yaml, "tags.yaml");
+        Assert.Empty(result.Problems);
+        Assert.Equal(5, result.Configuration!.Optimization.CacheMaxSize);
+        Assert.Equal(2.5, result.Configuration.Optimization.CacheTtlSeconds);
+        Assert.False(result.Configuration.Optimization.EnableProfiling);
+        Assert.Equal("123", result.Configuration.Benchmark.ResultsDirectory);
+        Assert.Null(result.Configuration.Benchmark.BaselineFile);
+    }
 }

@@ -56,4 +56,36 @@ public class YamlConfigurationWriterTests
         Assert.Contains("\n  performance_targets:\n", text, StringComparison.Ordinal);
         Assert.Contains("  baseline_file: null\n", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("line\u2028separator")]
+    [InlineData("paragraph\u2029separator")]
+    [InlineData("next\u0085line")]
+    [InlineData("\uFEFFbom")]
+    [InlineData("nul\u0000and\u0001bell\u0007")]
+    [InlineData("del\u007F and c1 \u009B")]
+    [InlineData("non\uFFFEcharacters\uFFFF")]
+    [InlineData("tab\tcr\rlf\n")]
+    [InlineData("quote\" back\\ slash")]
+    [InlineData("yes")]
+    [InlineData("null")]
+    [InlineData("~")]
+    [InlineData("# not a comment")]
+    [InlineData("key: value")]
+    [InlineData("- item")]
+    [InlineData("{ flow }")]
+    [InlineData("C:\\perf\\results")]
+    [InlineData("accents é ü and emoji \uD83D\uDE00")]
+    [InlineData("lone \uD800 surrogate")]
+    public void WhenATextHoldsWhatYamlTreatsSpecially_ItIsWrittenSoThatItReadsBackTheSame(string text)
+    {
+        var configuration = new PerformanceConfiguration();
+        configuration.Benchmark.ResultsDirectory = text;
+        configuration.Benchmark.BaselineFile = text;
+        var yaml = YamlConfigurationWriter.Write(configuration);
+        var result = YamlConfigurationReader.Read(yaml, "round-trip.yaml");
+        Assert.Empty(result.Problems);
+        Assert.Equal(text, result.Configuration!.Benchmark.ResultsDirectory);
+        Assert.Equal(text, result.Configuration.Benchmark.BaselineFile);
+    }
 }

@@ -88,6 +88,7 @@ public sealed class BenchmarkEngine
         long? retained = null;
         double? reportedMemory = null;
         double? hitRatio = null;
+        string? note = null;
         var metrics = spec.Workload as IBenchmarkMetrics;
 
         try
@@ -105,7 +106,9 @@ public sealed class BenchmarkEngine
         {
             // The pilot sizes the iterations first, so that the warm-up runs whole iterations as the measurement will.
             cancellation.ThrowIfCancellationRequested();
-            invocations = spec.InvocationsPerIteration ?? Pilot(spec.Workload, limit, ref error);
+            invocations = spec.InvocationsPerIteration is { } given
+                ? FitToLimit(spec.Workload, given, limit, ref error, ref note)
+                : Pilot(spec.Workload, limit, ref error);
             timedOut = !WarmUp(spec, invocations, limit, cancellation, ref error);
 
             // The empty twin is measured between the iterations rather than once before them: PowerShell compiles
@@ -204,7 +207,9 @@ public sealed class BenchmarkEngine
                 }
 
                 overhead = twinSamples.Count == 0 ? 0 : SampleStatistics.From(twinSamples).Median;
-                samples.AddRange(rawSamples.Select(x => x - overhead));
+                // A time is never negative: an iteration that calibration takes below zero was as fast as invoking
+                // nothing at all, and is recorded as zero (see also the warning when the noise hides the operation).
+                samples.AddRange(rawSamples.Select(x => Math.Max(0, x - overhead)));
                 if (track && operations > 0)
                 {
                     allocatedPerOp = allocationSamples.Count > 0 ? allocationSamples.Average() : null;
@@ -244,6 +249,7 @@ public sealed class BenchmarkEngine
             PeakMemoryMB = reportedMemory ?? peakHeapGrowth / Units.BytesPerMB,
             RetainedMemoryMB = reportedMemory is null && retained is { } kept ? kept / Units.BytesPerMB : null,
             HitRatio = hitRatio,
+            Note = note,
         };
     }
 
@@ -299,6 +305,43 @@ public sealed class BenchmarkEngine
         }
 
         return new BenchmarkSuiteRun(results, Array.Empty<string>(), timedOut: IsPast(deadline) && results.Any(r => r.TimedOut));
+    }
+
+    // An iteration is timed as a whole and cannot be interrupted: invocations asked for that one call could not finish
+    // within the time limit (say long.MaxValue of them) are lowered to what fits, timed on one untimed invocation.
+    private long FitToLimit(IBenchmarkWorkload workload, long invocations, long limit, ref string? error, ref string? note)
+    {
+        if (invocations == 1)
+        {
+            return 1;
+        }
+
+        var before = _clock.Timestamp;
+        try
+        {
+            workload.Run(1);
+        }
+        catch (Exception ex) when (!Fatal(ex))
+        {
+            error ??= ex.Message;
+            return 1;
+        }
+
+        var after = _clock.Timestamp;
+        var perInvocation = Math.Max(1, after - before);
+
+        // A quarter of the time left for one iteration: the warm-up and the measured iterations need the rest.
+        var fits = Math.Max(1, (limit - after) / perInvocation / 4);
+        if (invocations <= fits)
+        {
+            return invocations;
+        }
+
+        note = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            "InvocationsPerIteration lowered from {0:N0} to {1:N0}: one iteration of {0:N0} would outlast the time limit",
+            invocations, fits);
+        return fits;
     }
 
     private long Pilot(IBenchmarkWorkload workload, long limit, ref string? error)

@@ -106,6 +106,9 @@ public sealed class BenchmarkMeasurement
     /// </summary>
     public double? RetainedMemoryMB { get; internal set; }
 
+    /// <summary>Something the engine changed or found that the figures need beside them; null when there is nothing.</summary>
+    public string? Note { get; internal set; }
+
     /// <summary>Wall time of the whole benchmark, set-up to teardown.</summary>
     public TimeSpan Elapsed { get; }
 }

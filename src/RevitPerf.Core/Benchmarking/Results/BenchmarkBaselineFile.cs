@@ -130,12 +130,34 @@ public static class BenchmarkBaselineFile
 
             var samples = Numbers(path, benchmark, "samples_ms")
                 ?? throw new BenchmarkFileException(path, $"benchmark '{name}' has no 'samples_ms' list");
+            if (samples.Count == 0)
+            {
+                throw new BenchmarkFileException(path, $"benchmark '{name}' has no samples in 'samples_ms' (line {benchmark.Start.Line}); nothing could be compared with it");
+            }
+
             entries.Add(new BenchmarkSamples(
                 name, Text(benchmark, "suite") ?? string.Empty, samples, Numbers(path, benchmark, "allocated_bytes_samples"),
                 !string.Equals(Text(benchmark, "timing_judged"), "false", StringComparison.OrdinalIgnoreCase)));
         }
 
+        CheckKind(path, root);
         return entries;
+    }
+
+    // A baseline names its schema; a results file (which serves as a baseline too) has the keys every run writes.
+    private static void CheckKind(string path, YamlMappingNode root)
+    {
+        if (Child(root, "schema") is { } schema)
+        {
+            if (schema is not YamlScalarNode { Value: SchemaName })
+            {
+                throw new BenchmarkFileException(path, $"'schema' at line {schema.Start.Line} is not '{SchemaName}'; this is not a RevitPerf baseline");
+            }
+        }
+        else if (Child(root, "timestamp") is null || Child(root, "config") is null)
+        {
+            throw new BenchmarkFileException(path, $"it has no 'schema' ('{SchemaName}') and is not a results file (no 'timestamp' and 'config'); it is neither");
+        }
     }
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>
@@ -153,11 +175,17 @@ public static class BenchmarkBaselineFile
         var numbers = new List<double>(list.Children.Count);
         foreach (var item in list.Children)
         {
-            if (item is not YamlScalarNode scalar
+            // A quoted "12" is text in JSON, not a number: the file was not written by RevitPerf.
+            if (item is not YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
                 || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
                 || double.IsNaN(value) || double.IsInfinity(value))
             {
                 throw new BenchmarkFileException(path, $"'{key}' at line {item.Start.Line} holds something that is not a number");
+            }
+
+            if (value < 0)
+            {
+                throw new BenchmarkFileException(path, $"'{key}' at line {item.Start.Line} holds {scalar.Value}: times and sizes cannot be negative");
             }
 
             numbers.Add(value);

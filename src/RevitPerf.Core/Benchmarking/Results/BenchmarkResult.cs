@@ -69,6 +69,7 @@ public sealed class BenchmarkResult
             && MetLatencyTarget != false && MetMemoryTarget != false && MetThroughputTarget != false && MetHitRatioTarget != false;
         TimedOut = measurement.TimedOut;
         Error = measurement.Error;
+        Note = measurement.Note;
         Timestamp = timestamp;
         MachineName = environment.MachineName;
         PowerShellVersion = environment.PowerShellVersion;
@@ -189,6 +190,9 @@ public sealed class BenchmarkResult
 
     /// <summary>The first error, or null.</summary>
     public string? Error { get; }
+
+    /// <summary>What the engine changed or noticed that the figures need beside them (a lowered iteration size), or null.</summary>
+    public string? Note { get; }
 
     /// <summary>When the benchmark ran (UTC).</summary>
     public DateTime Timestamp { get; }

@@ -103,6 +103,7 @@ public static class BenchmarkResultsFile
         new("allocated_bytes_per_op", r.AllocatedBytesPerOp),
         new("peak_memory_mb", r.PeakMemoryMB),
         new("retained_memory_mb", r.RetainedMemoryMB),
+        new("note", r.Note),
         new("hit_ratio", r.HitRatio),
         new("gen0_per_1000_ops", r.Gen0Per1000Ops),
         new("gen1_per_1000_ops", r.Gen1Per1000Ops),

@@ -168,6 +168,11 @@ public sealed class BenchmarkRun
             }
         }
 
+        if (result.Note is { } note)
+        {
+            _observer.Warning(result.Suite + "/" + result.Name + ": " + note + ".");
+        }
+
         _results.Add(result);
         _observer.Completed(result);
     }

@@ -15,6 +15,7 @@ namespace RevitPerf.PowerShell.Commands;
 public sealed class AssertRevitPerformanceTargetCommand : RevitPerfCmdlet
 {
     private readonly List<BenchmarkResult> _results = new();
+    private readonly List<object> _given = new();
 
     /// <summary>The results to check (from Invoke-RevitBenchmark).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -26,7 +27,11 @@ public sealed class AssertRevitPerformanceTargetCommand : RevitPerfCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc/>
-    protected override void ProcessRecord() => AddResults(InputObject, _results);
+    protected override void ProcessRecord()
+    {
+        _given.AddRange(InputObject);
+        AddResults(InputObject, _results);
+    }
 
     /// <inheritdoc/>
     protected override void EndProcessing()
@@ -36,7 +41,7 @@ public sealed class AssertRevitPerformanceTargetCommand : RevitPerfCmdlet
             // Asserting nothing must not pass: a broken run that produced no results would go unnoticed in CI.
             ThrowTerminatingError(NewError(
                 new InvalidOperationException("No benchmark results were given, so no target can be confirmed."),
-                ErrorIds.BenchmarkResultInvalid, ErrorCategory.InvalidArgument, null));
+                ErrorIds.BenchmarkResultInvalid, ErrorCategory.InvalidArgument, _given.Count == 0 ? "(no input)" : _given.ToArray()));
         }
 
         var misses = TargetValidator.Check(_results);

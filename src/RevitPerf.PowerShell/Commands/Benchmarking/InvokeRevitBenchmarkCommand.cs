@@ -269,7 +269,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
             ThrottleLimit = bound.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : benchmark.MaxWorkers,
             Strict = Strict,
             Baseline = LoadBaseline(),
-            ResultsDirectory = benchmark.SaveResults ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(benchmark.ResultsDirectory ?? ".") : null,
+            ResultsDirectory = benchmark.SaveResults ? ResolveFileSystemPath(benchmark.ResultsDirectory ?? ".") : null,
         };
         options.Overrides.Iterations = bound.ContainsKey(nameof(Iterations)) ? Iterations : null;
         options.Overrides.WarmupIterations = bound.ContainsKey(nameof(WarmupIterations)) ? WarmupIterations : null;
@@ -355,7 +355,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
             return null;
         }
 
-        if (!File.Exists(SessionState.Path.GetUnresolvedProviderPathFromPSPath(benchmark.BaselineFile)))
+        if (!File.Exists(ResolveFileSystemPath(benchmark.BaselineFile!)))
         {
             WriteWarning($"The baseline_file '{benchmark.BaselineFile}' does not exist yet; the run is not compared. Save one with Save-RevitBenchmarkBaseline.");
             return null;

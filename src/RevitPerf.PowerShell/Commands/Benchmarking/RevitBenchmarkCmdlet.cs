@@ -19,9 +19,11 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
     /// </summary>
     protected IReadOnlyList<BenchmarkSamples>? ReadBenchmarkFile(string given, string notFoundId, string invalidId, bool terminating)
     {
-        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
-        ErrorRecord error;
-        if (!File.Exists(path))
+        ErrorRecord? error;
+        if (!TryResolveFileSystemPath(given, out var path, out error))
+        {
+        }
+        else if (!File.Exists(path))
         {
             error = NewError(new FileNotFoundException($"Cannot find the benchmark file '{given}'.", path), notFoundId, ErrorCategory.ObjectNotFound, given);
         }
@@ -39,10 +41,10 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
 
         if (terminating)
         {
-            ThrowTerminatingError(error);
+            ThrowTerminatingError(error!);
         }
 
-        WriteError(error);
+        WriteError(error!);
         return null;
     }
 

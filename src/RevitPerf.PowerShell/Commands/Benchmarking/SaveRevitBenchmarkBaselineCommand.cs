@@ -49,11 +49,7 @@ public sealed class SaveRevitBenchmarkBaselineCommand : RevitPerfCmdlet
     protected override void EndProcessing()
     {
         var given = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
-        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given, out var provider, out _);
-        if (NotFileSystem(given, provider) is { } notFileSystem)
-        {
-            ThrowTerminatingError(notFileSystem);
-        }
+        var file = ResolveFileSystemPath(given);
 
         if (_results.Count == 0)
         {

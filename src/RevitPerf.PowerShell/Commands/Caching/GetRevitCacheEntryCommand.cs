@@ -29,7 +29,11 @@ public sealed class GetRevitCacheEntryCommand : RevitCacheCmdlet
         var caches = FindCaches(CacheName);
         foreach (var key in Key)
         {
-            var pattern = new WildcardMatcher(key, ignoreCase: false);
+            if (KeyPattern(key) is not { } pattern)
+            {
+                continue;
+            }
+
             var entries = caches.SelectMany(c => c.GetEntries(pattern)).ToList();
             if (entries.Count == 0 && pattern.IsLiteral && caches.Count > 0)
             {

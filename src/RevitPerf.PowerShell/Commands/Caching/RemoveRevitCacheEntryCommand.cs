@@ -63,9 +63,10 @@ public sealed class RemoveRevitCacheEntryCommand : RevitCacheCmdlet
             case PatternSet:
                 foreach (var pattern in Pattern)
                 {
-                    if (ShouldProcess($"entries matching '{pattern}' and their dependents in cache {cache.Name}", "Invalidate"))
+                    if (KeyPattern(pattern) is { } matcher
+                        && ShouldProcess($"entries matching '{pattern}' and their dependents in cache {cache.Name}", "Invalidate"))
                     {
-                        removed += cache.InvalidatePattern(new WildcardMatcher(pattern, ignoreCase: false));
+                        removed += cache.InvalidatePattern(matcher);
                     }
                 }
 
@@ -73,8 +74,7 @@ public sealed class RemoveRevitCacheEntryCommand : RevitCacheCmdlet
             default:
                 foreach (var key in Key)
                 {
-                    var matcher = new WildcardMatcher(key, ignoreCase: false);
-                    if (!ShouldProcess($"{key} in cache {cache.Name}", "Remove cache entry"))
+                    if (KeyPattern(key) is not { } matcher || !ShouldProcess($"{key} in cache {cache.Name}", "Remove cache entry"))
                     {
                         continue;
                     }

@@ -55,6 +55,23 @@ public abstract class RevitCacheCmdlet : RevitPerfCmdlet
     protected static ErrorRecord CacheNotFoundError(string name) => NewError(
         new ItemNotFoundException($"There is no cache named '{name}'. {CacheHint}"), ErrorIds.CacheNotFound, ErrorCategory.ObjectNotFound, name);
 
+    /// <summary>
+    /// The key pattern <paramref name="pattern"/> (keys compare with case), or null after a non-terminating
+    /// InvalidWildcardPattern error when it cannot be matched.
+    /// </summary>
+    protected WildcardMatcher? KeyPattern(string pattern)
+    {
+        try
+        {
+            return new WildcardMatcher(pattern, ignoreCase: false);
+        }
+        catch (InvalidWildcardPatternException ex)
+        {
+            WriteError(Errors.InvalidWildcard(ex));
+            return null;
+        }
+    }
+
     /// <summary>The error for a value larger than a cache's whole memory budget.</summary>
     protected static ErrorRecord TooLargeError(CacheEntryTooLargeException ex) =>
         NewError(ex, ErrorIds.CacheEntryTooLarge, ErrorCategory.LimitsExceeded, ex.Key);

@@ -63,11 +63,7 @@ public sealed class ExportRevitPerformanceConfigCommand : RevitPerfCmdlet
     protected override void EndProcessing()
     {
         var target = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
-        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(target, out var provider, out _);
-        if (NotFileSystem(target, provider) is { } notFileSystem)
-        {
-            ThrowTerminatingError(notFileSystem);
-        }
+        var file = ResolveFileSystemPath(target);
 
         var info = new FileInfo(file);
         if (info.Exists && NoClobber)

@@ -212,6 +212,16 @@ public sealed class SetRevitPerformanceConfigCommand : RevitPerfCmdlet
 
     protected override void ProcessRecord()
     {
+        // Paths are kept as given (a relative one stays relative to the location at use), but must name files: one on
+        // another provider (Env:\FOO) or no path at all is refused; a drive this machine lacks may be another's.
+        foreach (var path in new[] { ResultsDirectory, BaselineFile }.Where(p => !string.IsNullOrEmpty(p)))
+        {
+            if (!TryResolveFileSystemPath(path!, out _, out var error) && error!.Exception.InnerException is not System.Management.Automation.DriveNotFoundException)
+            {
+                ThrowTerminatingError(error);
+            }
+        }
+
         var current = RevitPerfOptimizer.CurrentConfiguration;
         var updated = (InputObject ?? current).Clone();
         foreach (var bound in MyInvocation.BoundParameters)

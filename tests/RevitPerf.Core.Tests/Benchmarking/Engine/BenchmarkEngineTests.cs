@@ -383,4 +383,22 @@ public class BenchmarkEngineTests
         {
         }
     }
+
+    [Fact]
+    public void WhenAskedForMoreInvocationsThanTheTimeLimitHolds_TheIterationIsLoweredToFitAndTheRunEnds()
+    {
+        var clock = new ManualClock(1_000_000_000);
+        var workload = new FakeWorkload(clock, 1_000); // 1 us an invocation
+        var measurement = new BenchmarkEngine(clock, new FakeAllocationProbe()).Run(new BenchmarkSpec("huge", workload)
+        {
+            InvocationsPerIteration = long.MaxValue,
+            Timeout = TimeSpan.FromSeconds(1),
+            Iterations = 3,
+            WarmupIterations = 0,
+        });
+        Assert.True(measurement.InvocationsPerIteration < 1_000_000);
+        Assert.Contains("lowered from", measurement.Note, StringComparison.Ordinal);
+        Assert.True(measurement.Successes >= 1);
+        Assert.True(clock.Timestamp <= 2_000_000_000, "the run outlasted its time limit by far");
+    }
 }

@@ -77,4 +77,27 @@ public class BenchmarkBaselineFileTests
         var ex = Assert.Throws<BenchmarkFileException>(() => BenchmarkBaselineFile.Parse("deep.json", json));
         Assert.Contains("nests deeper than 64 levels", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("[-0.5, 1]", "cannot be negative")]
+    [InlineData("[\"1.5\", \"2\"]", "not a number")]
+    [InlineData("[]", "has no samples")]
+    public void WhenSamplesAreNegativeTextOrMissing_TheFileIsRefusedNamingTheFieldAndTheBenchmark(string samples, string expected)
+    {
+        var json = "{\"schema\": \"RevitPerf.BenchmarkBaseline\", \"schema_version\": 1, \"benchmarks\": [{\"name\": \"a\", \"samples_ms\": " + samples + "}]}";
+        var ex = Assert.Throws<BenchmarkFileException>(() => BenchmarkBaselineFile.Parse("base.json", json));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("base.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"schema\": \"Something.Else\", ", "is not 'RevitPerf.BenchmarkBaseline'")]
+    [InlineData("\"schema\": 7, ", "is not 'RevitPerf.BenchmarkBaseline'")]
+    [InlineData("", "has no 'schema'")]
+    public void WhenTheSchemaIsWrongOrMissing_TheFileIsRefused(string schema, string expected)
+    {
+        var json = "{" + schema + "\"benchmarks\": [{\"name\": \"a\", \"samples_ms\": [1, 2]}]}";
+        var ex = Assert.Throws<BenchmarkFileException>(() => BenchmarkBaselineFile.Parse("base.json", json));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
 }
