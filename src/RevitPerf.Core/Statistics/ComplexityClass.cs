@@ -17,4 +17,10 @@ public enum ComplexityClass
 
     /// <summary>Quadratic: O(n²).</summary>
     Quadratic,
+
+    /// <summary>
+    /// The measurements do not tell the classes apart: independent rounds of them point at different classes, so the
+    /// noise is larger than the difference. The result's Reason says which.
+    /// </summary>
+    Inconclusive,
 }

@@ -17,6 +17,12 @@ internal sealed class ScalabilityFit
     /// <summary>RevitPy's MAX_LATENCY_SLOPE_PER_ELEMENT, ms.</summary>
     public const double MaxSlopeMsPerElement = 0.1;
 
+    /// <summary>A more complex class must bring the relative error below this share of the simpler class's to win.</summary>
+    public const double SimplicityMargin = 0.5;
+
+    /// <summary>Growth over all the sizes below this many ms is no growth: the engine cannot resolve it.</summary>
+    public const double NoiseFloorMs = 0.001;
+
     private ScalabilityFit(LinearFit linear, ComplexityClass best, double bestRSquared, double bestCoefficient, IReadOnlyDictionary<ComplexityClass, double> fits)
     {
         Linear = linear;
@@ -85,26 +91,38 @@ internal sealed class ScalabilityFit
 
         var linear = LinearFit.Fit(elementCounts, latencyMs);
         var fits = new Dictionary<ComplexityClass, double>();
-        (double RSquared, double Error, double Slope)? best = null;
+        (double RSquared, double Error, double Slope, double Intercept)? best = null;
         var bestClass = ComplexityClass.Constant;
+        var smallest = latencyMs.Min();
         foreach (var complexity in new[] { ComplexityClass.Logarithmic, ComplexityClass.Linear, ComplexityClass.Linearithmic, ComplexityClass.Quadratic })
         {
             var fit = RelativeFit(elementCounts.Select(n => Shape(complexity, n)).ToList(), latencyMs);
             fits[complexity] = fit.RSquared;
 
-            // The smallest relative error wins; near-ties (within 2 % of it) go to the simpler class, listed first.
-            if (fit.Slope > 0 && (best is null || fit.Error < best.Value.Error * 0.98))
+            // A class that fits only with a time well below zero for one element (a large negative intercept) is no
+            // explanation: that is how a logarithm mimics a straight line, or a line a parabola, on noisy data.
+            if (fit.Intercept + (fit.Slope * Shape(complexity, 1)) < -0.25 * smallest)
+            {
+                continue;
+            }
+
+            // Classes are tried from the simplest; a more complex one must halve the relative error to win. Over a
+            // few sizes an overhead or a cache effect bends any line a little, and the simpler class that explains
+            // the data nearly as well is the one a reader can rely on.
+            if (fit.Slope > 0 && (best is null || fit.Error < best.Value.Error * SimplicityMargin))
             {
                 best = fit;
                 bestClass = complexity;
             }
         }
 
-        // Constant when no growing model explains the data (r² below 0.5), or latency at the largest size is within
-        // 25 % of the smallest's: noise, not growth (O(log n) from 100 to 50,000 elements at least doubles). A
-        // significance test on the slope would be too strict here: five sizes leave three degrees of freedom.
+        // Constant when no growing model explains the data (r² below 0.5), or the latency grows from the smallest size
+        // to the largest by no more than 25 % or than the engine can resolve: noise, not growth (O(log n) from 100 to
+        // 50,000 elements at least doubles). A significance test on the slope would be too strict here: five sizes
+        // leave three degrees of freedom.
         var order = elementCounts.Select((n, i) => (n, latencyMs[i])).OrderBy(p => p.n).ToList();
-        var flat = best is not { } found || found.RSquared < 0.5 || order.Last().Item2 <= order.First().Item2 * 1.25;
+        var growth = order.Last().Item2 - order.First().Item2;
+        var flat = best is not { } found || found.RSquared < 0.5 || growth <= Math.Max(order.First().Item2 * 0.25, NoiseFloorMs);
         return flat
             ? new ScalabilityFit(linear, ComplexityClass.Constant, 1 - (best?.RSquared ?? 0), 0, fits)
             : new ScalabilityFit(linear, bestClass, best!.Value.RSquared, best.Value.Slope, fits);
@@ -112,8 +130,8 @@ internal sealed class ScalabilityFit
 
     // Least squares weighted by 1 / latency²: relative errors count, so the small sizes weigh as much as the large
     // ones (unweighted, the largest size decides alone and O(n) and O(n log n) look alike). Returns the weighted r²,
-    // the root-mean-square relative error and the slope.
-    private static (double RSquared, double Error, double Slope) RelativeFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    // the root-mean-square relative error, the slope and the intercept.
+    private static (double RSquared, double Error, double Slope, double Intercept) RelativeFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         var n = x.Count;
         double sw = 0, mx = 0, my = 0;
@@ -139,8 +157,9 @@ internal sealed class ScalabilityFit
         var slope = sxx > 0 ? sxy / sxx : 0;
         var residual = Math.Max(0, syy - (slope * sxy));
         var rSquared = syy > 0 ? Math.Max(0, 1 - (residual / syy)) : 0;
-        return (rSquared, Math.Sqrt(residual / n), slope);
+        return (rSquared, Math.Sqrt(residual / n), slope, my - (slope * mx));
     }
 
-    private static double Weight(double latency) => 1 / Math.Max(1e-12, latency * latency);
+    // A latency below the engine's resolution weighs as much as one at it, not infinitely more.
+    private static double Weight(double latency) => 1 / Math.Pow(Math.Max(NoiseFloorMs / 10, latency), 2);
 }

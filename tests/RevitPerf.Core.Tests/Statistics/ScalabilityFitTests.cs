@@ -52,4 +52,21 @@ public class ScalabilityFitTests
         Assert.Equal(1, quadratic.ComplexityRSquared, 9);
         Assert.Throws<ArgumentException>(() => ScalabilityFit.Fit(new double[] { 10, 10, 100 }, new double[] { 1, 1, 2 }));
     }
+
+    [Fact]
+    public void WhenAClassFitsOnlyWithATimeBelowZeroForOneElement_ItIsNotChosen()
+    {
+        // A straight line with a dip in the middle sizes: a logarithm with a large negative intercept fits it well.
+        var sizes = new double[] { 1_000, 2_000, 4_000, 8_000, 16_000 };
+        var fit = ScalabilityFit.Fit(sizes, new[] { 0.065, 0.232, 0.291, 0.584, 1.067 });
+        Assert.NotEqual(ComplexityClass.Logarithmic, fit.Complexity);
+    }
+
+    [Fact]
+    public void WhenAMoreComplexClassIsOnlySlightlyBetter_TheSimplerOneIsChosen()
+    {
+        var sizes = new double[] { 1_000, 2_000, 4_000, 8_000, 16_000 };
+        var fit = ScalabilityFit.Fit(sizes, new[] { 0.08, 0.16, 0.29, 0.57, 1.19 });
+        Assert.Equal(ComplexityClass.Linear, fit.Complexity);
+    }
 }

@@ -5,7 +5,7 @@ namespace RevitPerf.Core.Benchmarking;
 /// <summary>The fit of a scalability run, flat: the straight line, RevitPy's linear verdict and the complexity class.</summary>
 public sealed class ScalabilityResult
 {
-    internal ScalabilityResult(string name, int sizes, ScalabilityFit fit)
+    internal ScalabilityResult(string name, int sizes, ScalabilityFit fit, int rounds = 1, double confidence = 1, string? reason = null)
     {
         Name = name;
         Sizes = sizes;
@@ -13,8 +13,11 @@ public sealed class ScalabilityResult
         InterceptMs = fit.Linear.Intercept;
         RSquared = fit.Linear.RSquared;
         IsLinear = fit.IsLinear;
-        Complexity = fit.Complexity;
+        Complexity = reason is null ? fit.Complexity : ComplexityClass.Inconclusive;
         ComplexityRSquared = fit.ComplexityRSquared;
+        Rounds = rounds;
+        Confidence = confidence;
+        Reason = reason;
     }
 
     /// <summary>What was measured.</summary>
@@ -40,4 +43,13 @@ public sealed class ScalabilityResult
 
     /// <summary>The class's goodness of fit.</summary>
     public double ComplexityRSquared { get; }
+
+    /// <summary>Independent rounds the sizes were measured in, interleaved.</summary>
+    public int Rounds { get; }
+
+    /// <summary>The share (0..1) of bootstrap resamples of the measurements whose fit names the same class.</summary>
+    public double Confidence { get; }
+
+    /// <summary>Why the class is Inconclusive; null otherwise.</summary>
+    public string? Reason { get; }
 }

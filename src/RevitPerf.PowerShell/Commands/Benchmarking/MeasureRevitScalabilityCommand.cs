@@ -59,6 +59,11 @@ public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
     [ValidateRange(0.001, 604_800)]
     public double TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Rounds the sizes are measured in, interleaved; the class must hold in all but one of them (from four).</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int Rounds { get; set; } = 5;
+
     /// <summary>Writes one row per size instead of the fit.</summary>
     [Parameter]
     public SwitchParameter BySize { get; set; }
@@ -66,32 +71,35 @@ public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var engine = new BenchmarkEngine { IsFatal = ex => ex is PipelineStoppedException };
+        // The first round warms every size up until it is stable, as the benchmark engine does; later rounds find it
+        // warm and need only one warm-up iteration.
+        var first = new BenchmarkEngine { IsFatal = ex => ex is PipelineStoppedException };
+        var later = new BenchmarkEngine { IsFatal = first.IsFatal, MinimumWarmupTime = TimeSpan.Zero };
         var overrides = new BenchmarkOverrides();
-        var index = 0;
-        var (sizes, fit) = ScalabilityRun.Measure(Name, ElementCount, n =>
+        var perRound = Math.Max(3, (int)Math.Ceiling(Iterations / (double)Rounds));
+        var done = 0;
+        var total = ElementCount.Length * Rounds;
+        var (sizes, fit) = ScalabilityRun.Measure(Name, ElementCount, Rounds, (n, round) =>
         {
-            WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", $"{Name}: {n:N0} elements")
+            WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", $"{Name}: {n:N0} elements, round {round + 1} of {Rounds}")
             {
-                PercentComplete = 100 * index / ElementCount.Length,
-                CurrentOperation = $"Size {index + 1} of {ElementCount.Length}",
+                PercentComplete = 100 * done++ / total,
+                CurrentOperation = $"Measurement {done} of {total}",
             });
             var definition = new BenchmarkDefinition($"{Name} n={n}", ScriptBlock!)
             {
                 Suite = "Scalability",
                 Setup = Setup,
-                Iterations = Iterations,
-                WarmupIterations = WarmupIterations,
+                Iterations = perRound,
+                WarmupIterations = round == 0 ? WarmupIterations : Math.Min(1, WarmupIterations),
                 TimeoutSeconds = TimeoutSeconds,
                 Arguments = new object[] { n },
-
-                // The JIT settles once per process: only the first size needs to wait for it.
-                WarmupUntilStable = index++ == 0,
+                WarmupUntilStable = round == 0,
             };
-            var run = new ScriptBenchmarkRun(engine, definition, overrides, null, _cancellation.Token);
+            var run = new ScriptBenchmarkRun(round == 0 ? first : later, definition, overrides, null, _cancellation.Token);
             run.Invoke();
             return run.Measurement!;
-        });
+        }, _cancellation.Token);
         WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", "Done") { RecordType = ProgressRecordType.Completed });
 
         foreach (var failed in sizes.Where(s => s.Error is not null))
@@ -109,6 +117,11 @@ public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
             }
 
             return;
+        }
+
+        if (fit?.Reason is { } reason)
+        {
+            WriteWarning($"{Name}: the complexity class is Inconclusive: {reason}.");
         }
 
         if (fit is null)

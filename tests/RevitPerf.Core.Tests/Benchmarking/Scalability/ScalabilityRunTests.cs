@@ -73,4 +73,46 @@ public class ScalabilityRunTests
         Assert.Equal(2, sizes.Count);
         Assert.Null(fit);
     }
+
+    // One measurement of a workload whose every invocation takes `ms`, on a clock of its own.
+    private static BenchmarkMeasurement MeasureAt(double ms)
+    {
+        var clock = new ManualClock(1_000_000_000);
+        return new BenchmarkEngine(clock, new FakeAllocationProbe()) { MinimumWarmupTime = TimeSpan.Zero, MaximumWarmupTime = TimeSpan.Zero }
+            .Run(new BenchmarkSpec("s", new SizedWorkload(clock, (long)(ms * 1_000_000))) { Iterations = 3, WarmupIterations = 0, InvocationsPerIteration = 1 });
+    }
+
+    [Fact]
+    public void WhenRoundsAreAsked_EachVisitsEverySizeStartingOneFurtherAndTheSizesPoolTheirRounds()
+    {
+        var visits = new List<(int Size, int Round)>();
+        var (sizes, fit) = ScalabilityRun.Measure("walls", new[] { 10, 20, 40 }, 3, (n, round) => { visits.Add((n, round)); return MeasureAt(n * 0.01); }, default);
+        Assert.Equal(new[] { (10, 0), (20, 0), (40, 0), (20, 1), (40, 1), (10, 1), (40, 2), (10, 2), (20, 2) }, visits);
+        Assert.All(sizes, s => Assert.Equal(9, s.Iterations));
+        Assert.All(sizes, s => Assert.Equal(3, s.Rounds));
+        Assert.Equal(3, fit!.Rounds);
+        Assert.Equal(ComplexityClass.Linear, fit.Complexity);
+        Assert.Equal(1, fit.Confidence);
+        Assert.Null(fit.Reason);
+    }
+
+    [Fact]
+    public void WhenTheRoundsTellDifferentStories_TheClassIsInconclusiveAndTheReasonNamesTheCandidates()
+    {
+        // Rounds alternate between a linear and a quadratic growth: no class holds in enough resamples.
+        var (_, fit) = ScalabilityRun.Measure(
+            "noisy", new[] { 10, 20, 40, 80 }, 6,
+            (n, round) => MeasureAt(round % 2 == 0 ? n * 0.01 : n * n * 0.0005), default);
+        Assert.Equal(ComplexityClass.Inconclusive, fit!.Complexity);
+        Assert.True(fit.Confidence < ScalabilityRun.RequiredConfidence);
+        Assert.Contains("resamples", fit.Reason, StringComparison.Ordinal);
+        Assert.Contains("Linear", fit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenNothingGrows_TheClassIsConstantEvenBelowTheEnginesResolution()
+    {
+        var (_, fit) = ScalabilityRun.Measure("empty", new[] { 10, 100, 1_000, 10_000 }, 3, (n, _) => MeasureAt(n % 3 == 0 ? 0.0002 : 0.0001), default);
+        Assert.Equal(ComplexityClass.Constant, fit!.Complexity);
+    }
 }
