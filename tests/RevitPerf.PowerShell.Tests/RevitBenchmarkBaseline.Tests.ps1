@@ -63,11 +63,47 @@ Describe 'Save-RevitBenchmarkBaseline' {
         Test-Path $path | Should -BeFalse
     }
 
-    It 'refuses input that is not a result, and an empty baseline' {
+    It 'refuses input that is not a result or a benchmark file, and an empty baseline' {
         $path = Join-Path $TestDrive 'bad.json'
-        { 'text' | Save-RevitBenchmarkBaseline -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
+        { 42 | Save-RevitBenchmarkBaseline -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
+        { 'no-such-file.json' | Save-RevitBenchmarkBaseline -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkFileNotFound,*'
         { @() | Save-RevitBenchmarkBaseline -Path $path } | Should -Throw -ErrorId 'BenchmarkResultInvalid,*'
         Test-Path $path | Should -BeFalse
+    }
+
+    It 'saves several runs of a benchmark as its launches, from results or from files' {
+        $again = $script:results[0].Name |
+            ForEach-Object { New-RevitBenchmark -Name $_ -Suite Walls -ScriptBlock { 1 + 1 } -Iterations 20 -WarmupIterations 0 } |
+            Invoke-RevitBenchmark -WarningAction SilentlyContinue
+        $piped = Join-Path $TestDrive 'launches-piped.json'
+        @($script:results) + @($again) | Save-RevitBenchmarkBaseline -Path $piped
+        $fast = (Get-Content -Raw $piped | ConvertFrom-Json).benchmarks | Where-Object name -eq 'Fast'
+        $fast.launches | Should -Be 2
+        $fast.launch_medians_ms | Should -HaveCount 2
+        $fast.samples_ms | Should -HaveCount 40
+        $fast.runs | Should -HaveCount 2
+
+        # Earlier runs saved to files (from other processes, say) are launches too, and a string path or a FileInfo will do.
+        $one = Join-Path $TestDrive 'launch1.json'
+        $two = Join-Path $TestDrive 'launch2.json'
+        $script:results | Save-RevitBenchmarkBaseline -Path $one
+        $again | Save-RevitBenchmarkBaseline -Path $two
+        $combined = Join-Path $TestDrive 'launches-files.json'
+        $one, (Get-Item $two) | Save-RevitBenchmarkBaseline -Path $combined
+        $entries = (Get-Content -Raw $combined | ConvertFrom-Json).benchmarks
+        ($entries | Where-Object name -eq 'Fast').launches | Should -Be 2
+        ($entries | Where-Object name -eq 'Sleepy').launches | Should -Be 1
+        $script:results | Compare-RevitBenchmark -Baseline $combined | Should -Not -BeNullOrEmpty
+    }
+
+    It 'leaves out, with a warning, a result without samples' {
+        $failed = New-RevitBenchmark -Name Broken -ScriptBlock { throw 'no' } -Iterations 2 -WarmupIterations 0 |
+            Invoke-RevitBenchmark -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $path = Join-Path $TestDrive 'without-failed.json'
+        $warnings = $null
+        @($script:results) + @($failed) | Save-RevitBenchmarkBaseline -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
+        "$warnings" | Should -BeLike '*Default/Broken has no samples*'
+        (Get-Content -Raw $path | ConvertFrom-Json).benchmarks.name | Should -Be @('Fast', 'Sleepy')
     }
 }
 

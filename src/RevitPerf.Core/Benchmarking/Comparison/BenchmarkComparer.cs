@@ -84,7 +84,7 @@ public sealed class BenchmarkComparer
         var timed = baseline.TimingJudged && current.TimingJudged;
         if (timed)
         {
-            comparisons.Add(_analyzer.Compare(LatencyMetric, baseline.LatencyMs, current.LatencyMs, false, NoiseFloorMs, current.Name, current.Suite));
+            comparisons.Add(_analyzer.Compare(LatencyMetric, baseline.LatencyMs, current.LatencyMs, false, NoiseFloorMs, current.Name, current.Suite, baseline.LaunchMediansMs));
         }
 
         if (baseline.AllocatedBytesPerOp.Count > 0 && current.AllocatedBytesPerOp.Count > 0)
@@ -102,13 +102,17 @@ public sealed class BenchmarkComparer
             // second that a shift of NoiseFloorMs would make there.
             var median = SampleStatistics.From(baseline.LatencyMs).Median;
             var floor = (1000 / median) - (1000 / (median + NoiseFloorMs));
-            comparisons.Add(_analyzer.Compare(ThroughputMetric, before, after, true, floor, current.Name, current.Suite));
+            var launches = baseline.LaunchMediansMs.Where(x => x > 0).Select(x => 1000 / x).ToList();
+            comparisons.Add(_analyzer.Compare(ThroughputMetric, before, after, true, floor, current.Name, current.Suite, launches));
         }
 
         return comparisons;
     }
 
-    /// <summary>The verdict of a benchmark from its metrics: Slower if any regressed, else Faster if latency improved, else Same.</summary>
+    /// <summary>
+    /// The verdict of a benchmark from its metrics: Slower if any regressed, else Unsure if any might have, else Faster
+    /// if latency improved, else Same.
+    /// </summary>
     public static ComparisonVerdict Summarize(IReadOnlyList<MetricComparison> comparisons)
     {
         if (comparisons is null)
@@ -119,6 +123,11 @@ public sealed class BenchmarkComparer
         if (comparisons.Any(c => c.Verdict == ComparisonVerdict.Slower))
         {
             return ComparisonVerdict.Slower;
+        }
+
+        if (comparisons.Any(c => c.Verdict == ComparisonVerdict.Unsure))
+        {
+            return ComparisonVerdict.Unsure;
         }
 
         return comparisons.Any(c => c.Metric == LatencyMetric && c.Verdict == ComparisonVerdict.Faster) ? ComparisonVerdict.Faster : ComparisonVerdict.Same;

@@ -9,6 +9,15 @@ public enum ComparisonVerdict
     /// <summary>No significant change beyond the thresholds.</summary>
     Same,
 
-    /// <summary>Significantly worse, by more than the regression threshold (20 %) and the noise floor.</summary>
+    /// <summary>
+    /// Significantly worse, by more than the regression threshold (20 %) and the noise floor, and beyond what separate
+    /// launches of the baseline differed by.
+    /// </summary>
     Slower,
+
+    /// <summary>
+    /// Worse beyond the threshold within this run, but not beyond how much separate launches of the same code differ
+    /// (or the baseline has one launch, which cannot tell): save the baseline from several launches to decide.
+    /// </summary>
+    Unsure,
 }

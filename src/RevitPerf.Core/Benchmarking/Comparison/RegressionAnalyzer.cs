@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using RevitPerf.Core.Statistics;
 
 namespace RevitPerf.Core.Benchmarking;
@@ -10,6 +11,13 @@ namespace RevitPerf.Core.Benchmarking;
 /// (regression_threshold_percent for worse, RevitPy's IMPROVEMENT_THRESHOLD_PERCENT of 10 for better) and larger than
 /// an absolute noise floor. A regression above 50 % is High, else Medium (HIGH_REGRESSION_SEVERITY_PERCENT).
 /// </summary>
+/// <remarks>
+/// Samples of one run understate how far another run of the same code falls: a fresh process lays out memory, tiers
+/// its JIT and meets the machine differently. A baseline saved from several launches keeps each launch's median; a
+/// change is then Slower only when the current median lies beyond the worst of those launches by the threshold too,
+/// and within that it is Unsure. A baseline of one launch cannot tell its spread: a change is Slower only beyond the
+/// threshold plus <see cref="SingleLaunchAllowancePercent"/>, and Unsure below (as BenchmarkDotNet's launch count).
+/// </remarks>
 internal sealed class RegressionAnalyzer
 {
     /// <summary>RevitPy's IMPROVEMENT_THRESHOLD_PERCENT.</summary>
@@ -17,6 +25,9 @@ internal sealed class RegressionAnalyzer
 
     /// <summary>RevitPy's HIGH_REGRESSION_SEVERITY_PERCENT.</summary>
     public const double HighSeverityPercent = 50;
+
+    /// <summary>What a baseline of one launch allows for the spread between launches, in percent, before Slower.</summary>
+    public const double SingleLaunchAllowancePercent = 30;
 
     /// <summary>Creates an analyzer.</summary>
     public RegressionAnalyzer(double regressionThresholdPercent = 20, double alpha = 0.01)
@@ -46,8 +57,13 @@ internal sealed class RegressionAnalyzer
     /// <paramref name="higherIsBetter"/> is true for throughput; <paramref name="noiseFloor"/> is the smallest
     /// absolute difference of medians, in the metric's unit, that can count at all.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="launchValues"/> are the baseline's per-launch medians of the metric; null or empty when unknown,
+    /// and then the threshold alone decides.
+    /// </remarks>
     public MetricComparison Compare(
-        string metric, IReadOnlyList<double> baseline, IReadOnlyList<double> current, bool higherIsBetter = false, double noiseFloor = 0, string benchmark = "", string suite = "")
+        string metric, IReadOnlyList<double> baseline, IReadOnlyList<double> current, bool higherIsBetter = false, double noiseFloor = 0,
+        string benchmark = "", string suite = "", IReadOnlyList<double>? launchValues = null)
     {
         var before = SampleStatistics.From(baseline).Median;
         var after = SampleStatistics.From(current).Median;
@@ -58,13 +74,24 @@ internal sealed class RegressionAnalyzer
         var worsePercent = higherIsBetter ? -change : change;
         var meaningful = p < Alpha && Math.Abs(after - before) > noiseFloor;
 
+        var launches = launchValues is { Count: >= 2 } known ? known : null;
         if (meaningful && worsePercent > RegressionThresholdPercent)
         {
+            // Beyond the worst launch by the threshold as well, or, with one launch, beyond the threshold plus the
+            // allowance for a spread one launch cannot show (as a ratio of times, so throughput judges as latency does).
+            // Without launch information the threshold alone decides.
+            var factor = 1 + (RegressionThresholdPercent / 100);
+            var beyondLaunches = launches is not null
+                ? higherIsBetter ? after * factor < launches.Min() : after > launches.Max() * factor
+                : launchValues is not { Count: 1 } || (higherIsBetter ? before / after : after / before) > 1 + ((RegressionThresholdPercent + SingleLaunchAllowancePercent) / 100);
             var severity = worsePercent > HighSeverityPercent ? RegressionSeverity.High : RegressionSeverity.Medium;
-            return new MetricComparison(benchmark, suite, metric, before, after, change, p, ComparisonVerdict.Slower, severity);
+            return beyondLaunches
+                ? new MetricComparison(benchmark, suite, metric, before, after, change, p, ComparisonVerdict.Slower, severity)
+                : new MetricComparison(benchmark, suite, metric, before, after, change, p, ComparisonVerdict.Unsure, RegressionSeverity.None);
         }
 
-        var verdict = meaningful && -worsePercent > ImprovementThresholdPercent ? ComparisonVerdict.Faster : ComparisonVerdict.Same;
-        return new MetricComparison(benchmark, suite, metric, before, after, change, p, verdict, RegressionSeverity.None);
+        var better = meaningful && -worsePercent > ImprovementThresholdPercent
+            && (launches is null || (higherIsBetter ? after > launches.Max() : after < launches.Min()));
+        return new MetricComparison(benchmark, suite, metric, before, after, change, p, better ? ComparisonVerdict.Faster : ComparisonVerdict.Same, RegressionSeverity.None);
     }
 }

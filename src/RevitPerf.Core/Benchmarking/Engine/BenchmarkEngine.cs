@@ -189,7 +189,7 @@ public sealed class BenchmarkEngine
 
                     if (!failed)
                     {
-                        rawSamples.Add((after - before) / ticksPerMs / invocations);
+                        rawSamples.Add((spec.Workload is ISelfTimedWorkload { LastRunMs: >= 0 } timed ? timed.LastRunMs : (after - before) / ticksPerMs) / invocations);
                     }
 
                     if (twin is not null && (attempts - 1) % twinEvery == 0 && _clock.Timestamp < limit)

@@ -8,29 +8,47 @@ namespace RevitPerf.Core.Benchmarking;
 
 /// <summary>
 /// Starts a fresh PowerShell process per invocation and waits for it to exit: the Startup and Memory.Idle benchmarks.
-/// A non-zero exit code is a failure carrying the process's error output. When the script prints a number of bytes
-/// as its last line, the median of those numbers over the measured iterations is the benchmark's memory.
+/// A non-zero exit code is a failure carrying the process's error output. What the script prints last may be a figure:
+/// a number of bytes (the median over the measured iterations is the benchmark's memory), or the milliseconds its
+/// operation took inside the child, which are then the iteration's time (the launch is not part of it).
 /// </summary>
-internal sealed class ChildProcessWorkload : IBenchmarkWorkload, IBenchmarkMetrics
+internal sealed class ChildProcessWorkload : ISelfTimedWorkload, IBenchmarkMetrics
 {
     private readonly PowerShellLauncher _launcher;
     private readonly string _script;
-    private readonly bool _reportsBytes;
+    private readonly ChildReport _report;
     private readonly List<double> _reportedBytes = new();
+    private double _lastRunMs;
 
-    /// <summary>Creates the workload; <paramref name="reportsBytes"/> says the script prints a byte count last.</summary>
-    public ChildProcessWorkload(PowerShellLauncher launcher, string script, bool reportsBytes = false)
+    /// <summary>Creates the workload; <paramref name="report"/> says what the script prints last.</summary>
+    public ChildProcessWorkload(PowerShellLauncher launcher, string script, ChildReport report = ChildReport.Nothing)
     {
         _launcher = launcher ?? throw new ArgumentNullException(nameof(launcher));
         _script = script ?? throw new ArgumentNullException(nameof(script));
-        _reportsBytes = reportsBytes;
+        _report = report;
     }
+
+    /// <summary>What a child's last line reports.</summary>
+    public enum ChildReport
+    {
+        /// <summary>Nothing: the time around the launch is the sample.</summary>
+        Nothing,
+
+        /// <summary>A number of bytes: the benchmark's memory.</summary>
+        Bytes,
+
+        /// <summary>Milliseconds its operation took inside the child: the sample.</summary>
+        Milliseconds,
+    }
+
+    /// <inheritdoc/>
+    public double LastRunMs => _report == ChildReport.Milliseconds ? _lastRunMs : double.NaN;
 
     /// <summary>The longest one process may take before it is killed and the iteration fails.</summary>
     public TimeSpan ProcessTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <inheritdoc/>
-    public double? MemoryMB => _reportsBytes && _reportedBytes.Count > 0 ? SampleStatistics.From(_reportedBytes).Median / (1024.0 * 1024.0) : null;
+    public double? MemoryMB => _report == ChildReport.Bytes && _reportedBytes.Count > 0 ? SampleStatistics.From(_reportedBytes).Median / (1024.0 * 1024.0) : null;
 
     /// <inheritdoc/>
     public double? HitRatio => null;
@@ -46,6 +64,7 @@ internal sealed class ChildProcessWorkload : IBenchmarkWorkload, IBenchmarkMetri
     /// <inheritdoc/>
     public void Run(long invocations)
     {
+        _lastRunMs = 0;
         for (long i = 0; i < invocations; i++)
         {
             RunOnce();
@@ -89,15 +108,24 @@ internal sealed class ChildProcessWorkload : IBenchmarkWorkload, IBenchmarkMetri
                 $"The child PowerShell exited with code {process.ExitCode}" + (detail.Length > 0 ? ": " + detail : "."));
         }
 
-        if (_reportsBytes)
+        if (_report == ChildReport.Nothing)
         {
-            var last = output.Result.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
-            if (!double.TryParse(last, NumberStyles.Float, CultureInfo.InvariantCulture, out var bytes))
-            {
-                throw new FormatException($"The child PowerShell did not report a byte count (its last line was '{last}').");
-            }
+            return;
+        }
 
-            _reportedBytes.Add(bytes);
+        var last = output.Result.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
+        if (!double.TryParse(last, NumberStyles.Float, CultureInfo.InvariantCulture, out var figure) || figure < 0 || double.IsInfinity(figure))
+        {
+            throw new FormatException($"The child PowerShell did not report its {(_report == ChildReport.Bytes ? "byte count" : "time in milliseconds")} (its last line was '{last}').");
+        }
+
+        if (_report == ChildReport.Bytes)
+        {
+            _reportedBytes.Add(figure);
+        }
+        else
+        {
+            _lastRunMs += figure;
         }
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using RevitPerf.Core.Kernel;
+using RevitPerf.Core.Statistics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +14,9 @@ namespace RevitPerf.Core.Benchmarking;
 /// <summary>
 /// Baseline files: strict JSON with a schema name and version, the environment and every benchmark's samples. The
 /// reader also takes a results file (benchmark_results_*.json), which holds the same per-benchmark samples, so
-/// either can serve as a baseline or as the current run.
+/// either can serve as a baseline or as the current run. Results of the same benchmark from several runs are its
+/// launches: a baseline pools their samples and keeps each launch's median (launch_medians_ms), which a comparison
+/// uses to tell a regression from the spread between launches (see <see cref="ComparisonVerdict.Unsure"/>).
 /// </summary>
 public static class BenchmarkBaselineFile
 {
@@ -27,13 +30,28 @@ public static class BenchmarkBaselineFile
     /// Writes <paramref name="results"/> to <paramref name="path"/>. An existing file is replaced only when
     /// <paramref name="overwrite"/> is true; otherwise an <see cref="IOException"/> is thrown and the file is untouched.
     /// </summary>
-    public static void Write(string path, IReadOnlyList<BenchmarkResult> results, DateTime created, bool overwrite)
+    public static void Write(string path, IReadOnlyList<BenchmarkResult> results, DateTime created, bool overwrite) =>
+        Write(path, results, Array.Empty<BenchmarkSamples>(), created, overwrite);
+
+    /// <summary>
+    /// Writes <paramref name="results"/> and <paramref name="saved"/> (benchmarks read from results or baseline files,
+    /// each of earlier launches) to <paramref name="path"/> as one baseline: every benchmark met more than once has
+    /// them all as its launches. An existing file is replaced only when <paramref name="overwrite"/> is true.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<BenchmarkResult> results, IReadOnlyList<BenchmarkSamples> saved, DateTime created, bool overwrite)
     {
         if (results is null)
         {
             throw new ArgumentNullException(nameof(results));
         }
 
+        if (saved is null)
+        {
+            throw new ArgumentNullException(nameof(saved));
+        }
+
+        var launches = results.Select(r => new Launch(r.Name, r.Suite, BenchmarkSamples.From(r), r))
+            .Concat(saved.Select(s => new Launch(s.Name, s.Suite, s, null)));
         var first = results.FirstOrDefault();
         var document = new List<KeyValuePair<string, object?>>
         {
@@ -48,7 +66,10 @@ public static class BenchmarkBaselineFile
                 new("os", first.OS),
                 new("module_version", first.ModuleVersion),
             }),
-            new("benchmarks", results.Select(BenchmarkResultsFile.Benchmark).ToList()),
+            new("benchmarks", launches
+                .GroupBy(l => (Suite: l.Suite.ToUpperInvariant(), Name: l.Name.ToUpperInvariant()))
+                .Select(g => Entry(g.ToList()))
+                .ToList()),
         };
 
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -60,6 +81,35 @@ public static class BenchmarkBaselineFile
         var bytes = new UTF8Encoding(false).GetBytes(StrictJson.Write(document));
         using var stream = new FileStream(path, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None);
         stream.Write(bytes, 0, bytes.Length);
+    }
+
+    // One benchmark's entry. One result is written whole. Several launches (results, or benchmarks read from files)
+    // are pooled: their samples together, every launch's median kept for the spread a comparison allows, and every
+    // result's full figures under 'runs' (a file's benchmarks keep theirs in that file).
+    private static List<KeyValuePair<string, object?>> Entry(IReadOnlyList<Launch> launches)
+    {
+        var medians = launches.SelectMany(l => l.Samples.LaunchMediansMs).ToList();
+        if (launches.Count == 1 && launches[0].Result is { } result)
+        {
+            var single = BenchmarkResultsFile.Benchmark(result);
+            single.Add(new("launches", medians.Count));
+            single.Add(new("launch_medians_ms", medians));
+            return single;
+        }
+
+        var samples = launches.SelectMany(l => l.Samples.LatencyMs).ToList();
+        return new List<KeyValuePair<string, object?>>
+        {
+            new("name", launches[0].Name),
+            new("suite", launches[0].Suite),
+            new("launches", medians.Count),
+            new("median_ms", samples.Count > 0 ? SampleStatistics.From(samples).Median : null),
+            new("timing_judged", launches.All(l => l.Samples.TimingJudged)),
+            new("samples_ms", samples),
+            new("allocated_bytes_samples", launches.SelectMany(l => l.Samples.AllocatedBytesPerOp).ToList()),
+            new("launch_medians_ms", medians),
+            new("runs", launches.Where(l => l.Result is not null).Select(l => BenchmarkResultsFile.Benchmark(l.Result!)).ToList()),
+        };
     }
 
     /// <summary>Reads the benchmarks' samples from a baseline or results file; throws <see cref="BenchmarkFileException"/> when it is not one.</summary>
@@ -135,9 +185,11 @@ public static class BenchmarkBaselineFile
                 throw new BenchmarkFileException(path, $"benchmark '{name}' has no samples in 'samples_ms' (line {benchmark.Start.Line}); nothing could be compared with it");
             }
 
+            var launches = Numbers(path, benchmark, "launch_medians_ms");
             entries.Add(new BenchmarkSamples(
                 name, Text(benchmark, "suite") ?? string.Empty, samples, Numbers(path, benchmark, "allocated_bytes_samples"),
-                !string.Equals(Text(benchmark, "timing_judged"), "false", StringComparison.OrdinalIgnoreCase)));
+                !string.Equals(Text(benchmark, "timing_judged"), "false", StringComparison.OrdinalIgnoreCase),
+                launches is { Count: > 0 } ? launches : null));
         }
 
         CheckKind(path, root);
@@ -192,5 +244,24 @@ public static class BenchmarkBaselineFile
         }
 
         return numbers;
+    }
+
+    private sealed class Launch
+    {
+        public Launch(string name, string suite, BenchmarkSamples samples, BenchmarkResult? result)
+        {
+            Name = name;
+            Suite = suite;
+            Samples = samples;
+            Result = result;
+        }
+
+        public string Name { get; }
+
+        public string Suite { get; }
+
+        public BenchmarkSamples Samples { get; }
+
+        public BenchmarkResult? Result { get; }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using RevitPerf.Core.Statistics;
 
 namespace RevitPerf.Core.Benchmarking;
 
@@ -11,7 +12,14 @@ public sealed class BenchmarkSamples
 {
     /// <summary>Creates the samples of benchmark <paramref name="name"/> in <paramref name="suite"/>.</summary>
     public BenchmarkSamples(string name, string suite, IReadOnlyList<double> latencyMs, IReadOnlyList<double>? allocatedBytesPerOp = null, bool timingJudged = true)
+        : this(name, suite, latencyMs, allocatedBytesPerOp, timingJudged, null)
     {
+    }
+
+    /// <summary>Creates the samples of a benchmark measured in several launches: their pooled samples and each launch's median.</summary>
+    internal BenchmarkSamples(string name, string suite, IReadOnlyList<double> latencyMs, IReadOnlyList<double>? allocatedBytesPerOp, bool timingJudged, IReadOnlyList<double>? launchMediansMs)
+    {
+        LaunchMediansMs = launchMediansMs ?? (latencyMs is { Count: > 0 } ? new[] { SampleStatistics.From(latencyMs).Median } : Array.Empty<double>());
         TimingJudged = timingJudged;
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Suite = suite ?? string.Empty;
@@ -27,6 +35,12 @@ public sealed class BenchmarkSamples
 
     /// <summary>Milliseconds per operation, one per iteration.</summary>
     public IReadOnlyList<double> LatencyMs { get; }
+
+    /// <summary>
+    /// The latency median of each launch (fresh process) the samples come from: one for a single run; empty when a file
+    /// did not record them. A change within their spread is no regression (see <see cref="ComparisonVerdict.Unsure"/>).
+    /// </summary>
+    public IReadOnlyList<double> LaunchMediansMs { get; }
 
     /// <summary>Bytes allocated per operation, one per iteration (may be empty).</summary>
     public IReadOnlyList<double> AllocatedBytesPerOp { get; }

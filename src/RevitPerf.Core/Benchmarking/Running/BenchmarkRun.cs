@@ -166,11 +166,27 @@ public sealed class BenchmarkRun
                     CultureInfo.InvariantCulture, "{0}/{1}: {2} changed by {3:+0.0;-0.0} % against the baseline (p = {4:G3}): a {5} regression.",
                     slower.Suite, slower.Benchmark, slower.Metric, slower.ChangePercent, slower.PValue, slower.Severity));
             }
+
+            foreach (var unsure in comparisons.Where(c => c.Verdict == ComparisonVerdict.Unsure))
+            {
+                _observer.Warning(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0}/{1}: {2} changed by {3:+0.0;-0.0} % against the baseline (p = {4:G3}), but not beyond how far separate launches differ (baseline launches: {5}): unsure. Save the baseline from several runs to decide.",
+                    unsure.Suite, unsure.Benchmark, unsure.Metric, unsure.ChangePercent, unsure.PValue, before.LaunchMediansMs.Count));
+            }
         }
 
         if (result.Note is { } note)
         {
             _observer.Warning(result.Suite + "/" + result.Name + ": " + note + ".");
+        }
+
+        if (result.Iterations > 1 && result.ErrorMs > result.MeanMs && BenchmarkSamples.IsTimingJudged(result))
+        {
+            _observer.Warning(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0}/{1}: its time (mean {2:G3} ms, median {3:G3} ms) is within the noise of its measurement (± {4:G3} ms): it cannot be told apart from the cost of invoking it.",
+                result.Suite, result.Name, result.MeanMs, result.MedianMs, result.ErrorMs));
         }
 
         _results.Add(result);

@@ -56,6 +56,60 @@ public class RegressionAnalyzerTests
     }
 
     [Fact]
+    public void WhenTheBaselineHasOneLaunch_ASlowdownWithinTheLaunchAllowanceIsUnsure()
+    {
+        var analyzer = new RegressionAnalyzer();
+        var baseline = Normal(5, 100, 10, 0.3);
+
+        // 30 % is beyond the 20 % threshold but within threshold + allowance (50 %): one launch cannot tell.
+        var unsure = analyzer.Compare("LatencyMs", baseline, Normal(6, 100, 13, 0.3), launchValues: new[] { 10.0 });
+        Assert.Equal(ComparisonVerdict.Unsure, unsure.Verdict);
+        Assert.Equal(RegressionSeverity.None, unsure.Severity);
+
+        var slower = analyzer.Compare("LatencyMs", baseline, Normal(7, 100, 16, 0.3), launchValues: new[] { 10.0 });
+        Assert.Equal(ComparisonVerdict.Slower, slower.Verdict);
+    }
+
+    [Fact]
+    public void WhenTheBaselineHasSeveralLaunches_OnlyASlowdownBeyondTheWorstLaunchIsSlower()
+    {
+        var analyzer = new RegressionAnalyzer();
+        var baseline = Normal(8, 100, 10, 0.3);
+
+        // Launches of 9.5 to 11.5 ms: 13 ms is within 11.5 * 1.2 = 13.8, so the spread between launches can explain it.
+        var launches = new[] { 9.5, 10.0, 11.5 };
+        Assert.Equal(ComparisonVerdict.Unsure, analyzer.Compare("LatencyMs", baseline, Normal(9, 100, 13, 0.3), launchValues: launches).Verdict);
+
+        // 14.5 ms is beyond it: Slower, with the severity of its change from the pooled median.
+        var slower = analyzer.Compare("LatencyMs", baseline, Normal(10, 100, 14.5, 0.3), launchValues: launches);
+        Assert.Equal(ComparisonVerdict.Slower, slower.Verdict);
+        Assert.Equal(RegressionSeverity.Medium, slower.Severity);
+
+        // Launches that agree closely let a smaller slowdown count.
+        var tight = new[] { 9.9, 10.0, 10.1 };
+        Assert.Equal(ComparisonVerdict.Slower, analyzer.Compare("LatencyMs", baseline, Normal(11, 100, 13, 0.3), launchValues: tight).Verdict);
+    }
+
+    [Fact]
+    public void WhenTheBaselineHasSeveralLaunches_AnImprovementMustBeatTheBestLaunch()
+    {
+        var analyzer = new RegressionAnalyzer();
+        var baseline = Normal(12, 100, 10, 0.3);
+        Assert.Equal(ComparisonVerdict.Same, analyzer.Compare("LatencyMs", baseline, Normal(13, 100, 8.5, 0.3), launchValues: new[] { 8.0, 10.0, 11.0 }).Verdict);
+        Assert.Equal(ComparisonVerdict.Faster, analyzer.Compare("LatencyMs", baseline, Normal(14, 100, 7.5, 0.3), launchValues: new[] { 8.0, 10.0, 11.0 }).Verdict);
+    }
+
+    [Fact]
+    public void WhenThroughputFallsWithinTheLaunches_ItIsUnsure()
+    {
+        var analyzer = new RegressionAnalyzer();
+        var launches = new[] { 80.0, 100.0, 105.0 };
+        var result = analyzer.Compare("OpsPerSecond", Normal(15, 100, 100, 2), Normal(16, 100, 75, 2), higherIsBetter: true, launchValues: launches);
+        Assert.Equal(ComparisonVerdict.Unsure, result.Verdict);
+        Assert.Equal(ComparisonVerdict.Slower, analyzer.Compare("OpsPerSecond", Normal(15, 100, 100, 2), Normal(17, 100, 60, 2), higherIsBetter: true, launchValues: launches).Verdict);
+    }
+
+    [Fact]
     public void WhenAChangeIsSignificantButSmall_ItStaysSame()
     {
         // 5 % slower, clearly significant with 200 tight samples, but under the 20 % threshold.

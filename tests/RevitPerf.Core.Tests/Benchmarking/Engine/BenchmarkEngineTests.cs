@@ -401,4 +401,41 @@ public class BenchmarkEngineTests
         Assert.True(measurement.Successes >= 1);
         Assert.True(clock.Timestamp <= 2_000_000_000, "the run outlasted its time limit by far");
     }
+
+    [Fact]
+    public void WhenAWorkloadTimesItself_ItsTimeIsTheSampleWhateverTheClockSaw()
+    {
+        var clock = new ManualClock(1_000_000_000);
+        var workload = new SelfTimed(clock);
+        var measurement = new BenchmarkEngine(clock, new FakeAllocationProbe())
+            .Run(new BenchmarkSpec("import", workload) { Iterations = 4, WarmupIterations = 0, InvocationsPerIteration = 1 });
+        Assert.All(measurement.SamplesMs, ms => Assert.Equal(42, ms));
+        Assert.Equal(0, measurement.OverheadMsPerOp);
+    }
+
+    private sealed class SelfTimed : ISelfTimedWorkload
+    {
+        private readonly ManualClock _clock;
+
+        public SelfTimed(ManualClock clock) => _clock = clock;
+
+        public double LastRunMs { get; private set; }
+
+        public void Setup()
+        {
+        }
+
+        // The launch around it takes a second on the clock; the operation inside took 42 ms.
+        public void Run(long invocations)
+        {
+            _clock.Timestamp += 1_000_000_000 * invocations;
+            LastRunMs = 42 * invocations;
+        }
+
+        public string? Validate() => null;
+
+        public void Teardown()
+        {
+        }
+    }
 }

@@ -46,6 +46,33 @@ public class BenchmarkBaselineFileTests
     }
 
     [Fact]
+    public void WhenSeveralRunsOfABenchmarkAreSaved_TheyAreItsLaunches_PooledWithEachMedianKept()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revitperf-" + Guid.NewGuid().ToString("N"), "baseline.json");
+        var runs = new[] { Result("Simple", 1_000), Result("Complex", 50_000), Result("simple", 1_200), Result("Simple", 900) };
+        BenchmarkBaselineFile.Write(path, runs, DateTime.UtcNow, overwrite: false);
+
+        var read = BenchmarkBaselineFile.Read(path);
+        Assert.Equal(new[] { "Simple", "Complex" }, read.Select(r => r.Name));
+        Assert.Equal(60, read[0].LatencyMs.Count);
+        Assert.Equal(new[] { 0.001, 0.0012, 0.0009 }, read[0].LaunchMediansMs.Select(m => Math.Round(m, 6)));
+        Assert.Equal(new[] { 0.05 }, read[1].LaunchMediansMs.Select(m => Math.Round(m, 6)));
+
+        // Every launch's full result is kept, so nothing measured is lost by pooling.
+        var text = File.ReadAllText(path);
+        Assert.Contains("\"runs\"", text);
+        Assert.Contains("\"launches\": 3", text);
+    }
+
+    [Fact]
+    public void WhenAFileRecordsNoLaunches_ItsSamplesAreOneLaunch()
+    {
+        var json = "{\"schema\": \"RevitPerf.BenchmarkBaseline\", \"schema_version\": 1, \"benchmarks\": [{\"name\": \"A\", \"suite\": \"S\", \"samples_ms\": [1, 2, 3]}]}";
+        var read = BenchmarkBaselineFile.Parse("old.json", json);
+        Assert.Equal(new[] { 2.0 }, read[0].LaunchMediansMs);
+    }
+
+    [Fact]
     public void WhenAResultsFileIsRead_ItServesAsABaselineToo()
     {
         var directory = Path.Combine(Path.GetTempPath(), "revitperf-" + Guid.NewGuid().ToString("N"));
