@@ -6,7 +6,7 @@
     Author                 = 'RevitPerf contributors'
     CompanyName            = 'RevitPerf'
     Copyright              = '(c) RevitPerf contributors. All rights reserved.'
-    Description            = 'Performance toolkit for Revit and BIM automation: benchmark suites with real statistics, an adaptive cache with honest statistics, memory monitoring of PowerShell or Revit, regression / leak / scalability analysis and YAML configuration.'
+    Description            = 'Performance toolkit for Revit and BIM automation: benchmark suites with real statistics, an adaptive cache with honest statistics, object pools, memory monitoring of PowerShell or Revit, regression / leak / scalability analysis and YAML configuration.'
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
@@ -42,13 +42,18 @@
         'Confirm-RevitPerformanceAlert'
         'Optimize-RevitMemory'
         'Get-RevitMemoryReport'
+        'New-RevitObjectPool'
+        'Use-RevitPooledObject'
+        'Get-RevitObjectPool'
+        'Remove-RevitObjectPool'
+        'Reset-RevitObjectPool'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('Revit', 'BIM', 'Performance', 'Benchmark', 'Cache', 'Memory', 'PSEdition_Core', 'PSEdition_Desktop')
+            Tags       = @('Revit', 'BIM', 'Performance', 'Benchmark', 'Cache', 'Memory', 'ObjectPool', 'PSEdition_Core', 'PSEdition_Desktop')
             ProjectUri = 'https://github.com/revitperf/RevitPerf'
         }
     }

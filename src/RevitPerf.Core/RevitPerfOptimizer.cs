@@ -4,12 +4,13 @@ using RevitPerf.Core.Caching;
 using RevitPerf.Core.Configuration;
 using RevitPerf.Core.Kernel;
 using RevitPerf.Core.Memory;
+using RevitPerf.Core.Pooling;
 
 namespace RevitPerf.Core;
 
 /// <summary>
 /// The optimizer: RevitPy's central coordinator. It owns the configuration in force, the capabilities' registries
-/// (caches, monitors), the background scheduler and the maintenance routine; to optimize is to run that routine
+/// (caches, pools, monitors), the background scheduler and the maintenance routine; to optimize is to run that routine
 /// (expiry sweep, memory cleanup, adaptive sizing), on the schedule or when asked. Tests construct their own instances
 /// with a fake clock and memory probe; the module uses the process-wide one, <see cref="Current"/>.
 /// </summary>
@@ -45,8 +46,10 @@ public sealed class RevitPerfOptimizer : IDisposable
         CreatedAt = _clock.UtcNow;
         Caches = new CacheRegistry(DefaultCacheOptions(_configuration.Optimization), clock);
         Monitors = new NamedRegistry<MemoryMonitor>("memory monitor", m => m.Stop());
+        Pools = new PoolRegistry(_configuration.Optimization, clock);
         Maintenance = new MaintenanceRoutine(_clock);
         Maintenance.Add(new ExpiredEntriesSweep(Caches));
+        Maintenance.Add(new PoolTrimming(Pools));
         Maintenance.Add(new MemoryCleanup(MemoryProbe));
         Maintenance.Add(new AdaptiveCacheSizing(Caches));
         ScheduleOptimization();
@@ -111,6 +114,9 @@ public sealed class RevitPerfOptimizer : IDisposable
 
     /// <summary>The caches: the default one, sized from the configuration, and named ones.</summary>
     public CacheRegistry Caches { get; }
+
+    /// <summary>The object pools (emptied when removed, and when the optimizer is disposed).</summary>
+    public PoolRegistry Pools { get; }
 
     /// <summary>The memory monitors (stopped when removed, and when the optimizer is disposed).</summary>
     public NamedRegistry<MemoryMonitor> Monitors { get; }
@@ -181,6 +187,7 @@ public sealed class RevitPerfOptimizer : IDisposable
         // The default cache follows the configuration (an adaptive growth is undone by an explicit new size).
         var options = DefaultCacheOptions(copy.Optimization);
         Caches.Default.Resize(options.MaxSize, options.MaxMemoryBytes, options.DefaultTimeToLive);
+        Pools.ApplyConfiguration(copy.Optimization);
         ScheduleOptimization();
     }
 
@@ -218,6 +225,7 @@ public sealed class RevitPerfOptimizer : IDisposable
 
         Monitors.Dispose();
         _scheduler.Dispose();
+        Pools.Dispose();
     }
 
     private void ScheduleOptimization()

@@ -54,7 +54,7 @@ public sealed class SystemProcessProbe : IProcessProbe, IDisposable
             throw new ArgumentNullException(nameof(optimizer));
         }
 
-        return ForCurrentProcess(() => optimizer.Caches.EntryCount, () => 0);
+        return ForCurrentProcess(() => optimizer.Caches.EntryCount, () => optimizer.Pools.Count);
     }
 
     /// <summary>A probe of process <paramref name="processId"/>; throws <see cref="ArgumentException"/> when there is none.</summary>

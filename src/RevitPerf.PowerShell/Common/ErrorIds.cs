@@ -128,4 +128,28 @@ public static class ErrorIds
 
     /// <summary>A wildcard pattern cannot be matched (a reversed range such as [z-a]).</summary>
     public const string InvalidWildcardPattern = "InvalidWildcardPattern";
+
+    /// <summary>No object pool has the name given.</summary>
+    public const string PoolNotFound = "PoolNotFound";
+
+    /// <summary>Neither a pool's name nor its type was given.</summary>
+    public const string PoolNotNamed = "PoolNotNamed";
+
+    /// <summary>An object pool with that name exists already.</summary>
+    public const string PoolAlreadyExists = "PoolAlreadyExists";
+
+    /// <summary>The pool of that name holds objects of another type.</summary>
+    public const string PoolTypeMismatch = "PoolTypeMismatch";
+
+    /// <summary>A type name names no type that can be pooled (unknown, or a value type).</summary>
+    public const string PoolTypeInvalid = "PoolTypeInvalid";
+
+    /// <summary>A pool needs a -Factory: its type has no public constructor without parameters.</summary>
+    public const string PoolFactoryMissing = "PoolFactoryMissing";
+
+    /// <summary>A pool's factory threw, or did not output exactly one object of the pool's type.</summary>
+    public const string PoolFactoryFailed = "PoolFactoryFailed";
+
+    /// <summary>A pool's reset threw; the object was discarded, not pooled.</summary>
+    public const string PoolResetFailed = "PoolResetFailed";
 }

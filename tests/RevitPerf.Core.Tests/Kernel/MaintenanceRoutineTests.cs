@@ -34,10 +34,10 @@ public class MaintenanceRoutineTests
     }
 
     [Fact]
-    public void WhenTheOptimizerIsCreated_ItsRoutineSweepsCachesCleansMemoryAndSizesTheCacheInThatOrder()
+    public void WhenTheOptimizerIsCreated_ItsRoutineSweepsCachesTrimsPoolsCleansMemoryAndSizesTheCacheInThatOrder()
     {
         using var optimizer = new RevitPerfOptimizer(new PerformanceConfiguration(), new ManualClock(), new FakeMemoryProbe());
-        Assert.Equal(new[] { "ExpiredEntries", "MemoryCleanup", "AdaptiveCacheSizing" }, optimizer.Maintenance.Tasks.Select(t => t.Name));
+        Assert.Equal(new[] { "ExpiredEntries", "PoolTrimming", "MemoryCleanup", "AdaptiveCacheSizing" }, optimizer.Maintenance.Tasks.Select(t => t.Name));
     }
 
     private sealed class Step : IMaintenanceTask

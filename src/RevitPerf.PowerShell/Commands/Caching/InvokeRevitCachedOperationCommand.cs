@@ -17,7 +17,7 @@ namespace RevitPerf.PowerShell.Commands;
 public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
 {
     private readonly System.Threading.CancellationTokenSource _cancellation = new();
-    private CachedScriptRun? _run;
+    private NestedScriptRun? _run;
 
     /// <summary>The operation.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -68,7 +68,7 @@ public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
             Unwrap = Unwrap,
         };
 
-        using var run = new CachedScriptRun();
+        using var run = new NestedScriptRun();
         _run = run;
         object? result;
         try
@@ -138,7 +138,7 @@ public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
         _run?.Stop();
     }
 
-    private ScriptOutput Run(CachedScriptRun run, string? canonical, CacheEntryOptions? options)
+    private ScriptOutput Run(NestedScriptRun run, string? canonical, CacheEntryOptions? options)
     {
         var output = new ScriptOutput(run.Run(ScriptBlock, ArgumentList ?? Array.Empty<object?>()), canonical);
         if (options is not null)
@@ -150,7 +150,7 @@ public sealed class InvokeRevitCachedOperationCommand : RevitCacheCmdlet
         return output;
     }
 
-    private void Replay(CachedScriptRun run)
+    private void Replay(NestedScriptRun run)
     {
         foreach (var write in run.Records)
         {

@@ -5,26 +5,29 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
 
-namespace RevitPerf.PowerShell.Caching;
+namespace RevitPerf.PowerShell;
 
 /// <summary>
-/// Runs a cached operation's script block as <c>&amp;</c> would, in a nested pipeline of the caller's runspace, so that
-/// its errors, warnings, verbose, debug, information and progress records come back to the calling cmdlet, which
-/// writes them to its own streams (2>$null, -ErrorVariable, -WarningAction and the like then apply). A stop of the
-/// caller stops the block, which then ends with an <see cref="OperationCanceledException"/>: the cache hands the key to
-/// the next caller rather than failing it with this one's cancellation.
+/// Runs a user's script block as <c>&amp;</c> would, in a nested pipeline of the caller's runspace, so that its errors,
+/// warnings, verbose, debug, information and progress records come back to the calling cmdlet, which writes them to its
+/// own streams (2>$null, -ErrorVariable, -WarningAction and the like then apply). A stop of the caller stops the block,
+/// which then ends with an <see cref="OperationCanceledException"/> (a cached operation then hands its key to the next
+/// caller rather than failing it with this one's cancellation; a pooled object goes back to its pool).
 /// </summary>
-internal sealed class CachedScriptRun : IDisposable
+internal sealed class NestedScriptRun : IDisposable
 {
     // The block runs in a child scope of the caller's scope, as & runs it. A nested pipeline writes warnings and
     // information to the host, not to its streams, so an advanced function around the block collects them in
     // variables (its -*Action SilentlyContinue keeps them off the host; the cmdlet writes them under the caller's
     // preferences). Verbose and debug records come back merged into the output; errors stay in the error stream.
-    private const string Invoker = @"param($__RevitPerfBlock, $__RevitPerfArgs, $__RevitPerfWarnings, $__RevitPerfInformation)
-function __RevitPerfInvoke { [CmdletBinding()] param($Block, $Arguments) & $Block @Arguments }
+    private const string Invoker = @"param($__RevitPerfBlock, $__RevitPerfArgs, $__RevitPerfWarnings, $__RevitPerfInformation, $__RevitPerfItem, $__RevitPerfHasItem)
+function __RevitPerfInvoke {
+    [CmdletBinding()] param($Block, $Arguments, $Item, $HasItem)
+    if ($HasItem) { ,$Item | ForEach-Object { & $Block @Arguments } } else { & $Block @Arguments }
+}
 $__w = $__i = $null
 try {
-    __RevitPerfInvoke $__RevitPerfBlock $__RevitPerfArgs -WarningVariable __w -WarningAction SilentlyContinue -InformationVariable __i -InformationAction SilentlyContinue 4>&1 5>&1
+    __RevitPerfInvoke $__RevitPerfBlock $__RevitPerfArgs $__RevitPerfItem $__RevitPerfHasItem -WarningVariable __w -WarningAction SilentlyContinue -InformationVariable __i -InformationAction SilentlyContinue 4>&1 5>&1
 }
 finally {
     foreach ($__r in @($__w)) { [void]$__RevitPerfWarnings.Add($__r) }
@@ -38,15 +41,18 @@ finally {
     /// <summary>The records the block wrote to its other streams, in the order of the streams.</summary>
     public List<Action<Cmdlet>> Records { get; } = new();
 
-    /// <summary>Runs <paramref name="block"/> with <paramref name="arguments"/> and returns its output.</summary>
-    public IReadOnlyList<PSObject> Run(ScriptBlock block, object?[] arguments)
+    /// <summary>
+    /// Runs <paramref name="block"/> with <paramref name="arguments"/> and returns its output; with
+    /// <paramref name="input"/> (a pipeline input object) the block sees it as <c>$_</c>.
+    /// </summary>
+    public IReadOnlyList<PSObject> Run(ScriptBlock block, object?[] arguments, PSObject? input = null)
     {
         using var shell = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
         lock (_gate)
         {
             if (_stopped)
             {
-                throw new OperationCanceledException("The cached operation's pipeline was stopped.");
+                throw new OperationCanceledException("The pipeline was stopped.");
             }
 
             _shell = shell;
@@ -57,13 +63,13 @@ finally {
         try
         {
             var output = shell.AddScript(Invoker, useLocalScope: true)
-                .AddArgument(block).AddArgument(arguments).AddArgument(warnings).AddArgument(information)
+                .AddArgument(block).AddArgument(arguments).AddArgument(warnings).AddArgument(information).AddArgument(input).AddArgument(input is not null)
                 .Invoke();
 
             // A nested pipeline that is stopped may return what it had so far instead of throwing: that is no value.
             if (shell.InvocationStateInfo.State == PSInvocationState.Stopped || _stopped)
             {
-                throw new OperationCanceledException("The cached operation's pipeline was stopped.");
+                throw new OperationCanceledException("The pipeline was stopped.");
             }
 
             var data = new List<PSObject>(output.Count);
@@ -88,7 +94,7 @@ finally {
         }
         catch (PipelineStoppedException ex)
         {
-            throw new OperationCanceledException("The cached operation's pipeline was stopped.", ex);
+            throw new OperationCanceledException("The pipeline was stopped.", ex);
         }
         catch (RuntimeException)
         {
