@@ -6,7 +6,7 @@
     Author                 = 'RevitPerf contributors'
     CompanyName            = 'RevitPerf'
     Copyright              = '(c) RevitPerf contributors. All rights reserved.'
-    Description            = 'Performance toolkit for Revit and BIM automation: benchmark suites with real statistics, an adaptive cache with honest statistics, object pools, memory monitoring of PowerShell or Revit, regression / leak / scalability analysis and YAML configuration.'
+    Description            = 'Performance toolkit for Revit and BIM automation: benchmark suites with real statistics, an adaptive cache with honest statistics, object pools, batch execution, memory monitoring of PowerShell or Revit, regression / leak / scalability analysis and YAML configuration.'
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
@@ -47,6 +47,7 @@
         'Get-RevitObjectPool'
         'Remove-RevitObjectPool'
         'Reset-RevitObjectPool'
+        'Invoke-RevitBatch'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -98,7 +98,7 @@ function Invoke-Build {
 
     Invoke-Docs
 
-    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt', 'en-US/about_RevitPerf_Memory.help.txt', 'en-US/about_RevitPerf_Pooling.help.txt')
+    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt', 'en-US/about_RevitPerf_Memory.help.txt', 'en-US/about_RevitPerf_Pooling.help.txt', 'en-US/about_RevitPerf_Batching.help.txt')
     foreach ($file in $expected) {
         if (-not (Test-Path -LiteralPath (Join-Path $ModuleOut $file))) { throw "The assembled module is missing $file." }
     }

@@ -152,4 +152,19 @@ public static class ErrorIds
 
     /// <summary>A pool's reset threw; the object was discarded, not pooled.</summary>
     public const string PoolResetFailed = "PoolResetFailed";
+
+    /// <summary>An item of Invoke-RevitBatch failed (its target is the item; the other items go on).</summary>
+    public const string BatchItemFailed = "BatchItemFailed";
+
+    /// <summary>An item of Invoke-RevitBatch ran past -TimeoutSeconds and was stopped.</summary>
+    public const string BatchItemTimedOut = "BatchItemTimedOut";
+
+    /// <summary>A $using: variable of Invoke-RevitBatch's script block is not set in the caller's scope.</summary>
+    public const string BatchUsingVariableNotSet = "BatchUsingVariableNotSet";
+
+    /// <summary>A function to define in Invoke-RevitBatch's runspaces does not exist.</summary>
+    public const string BatchFunctionNotFound = "BatchFunctionNotFound";
+
+    /// <summary>A runspace of Invoke-RevitBatch -Parallel could not be opened (a module could not be imported).</summary>
+    public const string BatchRunspaceFailed = "BatchRunspaceFailed";
 }

@@ -20,7 +20,7 @@ internal sealed class NestedScriptRun : IDisposable
     // information to the host, not to its streams, so an advanced function around the block collects them in
     // variables (its -*Action SilentlyContinue keeps them off the host; the cmdlet writes them under the caller's
     // preferences). Verbose and debug records come back merged into the output; errors stay in the error stream.
-    private const string Invoker = @"param($__RevitPerfBlock, $__RevitPerfArgs, $__RevitPerfWarnings, $__RevitPerfInformation, $__RevitPerfItem, $__RevitPerfHasItem)
+    private const string Invoker = @"param($__RevitPerfBlock, $__RevitPerfArgs, $__RevitPerfWarnings, $__RevitPerfInformation, $__RevitPerfItem, $__RevitPerfHasItem, $__RevitPerfUsing)
 function __RevitPerfInvoke {
     [CmdletBinding()] param($Block, $Arguments, $Item, $HasItem)
     if ($HasItem) { ,$Item | ForEach-Object { & $Block @Arguments } } else { & $Block @Arguments }
@@ -43,9 +43,10 @@ finally {
 
     /// <summary>
     /// Runs <paramref name="block"/> with <paramref name="arguments"/> and returns its output; with
-    /// <paramref name="input"/> (a pipeline input object) the block sees it as <c>$_</c>.
+    /// <paramref name="input"/> (a pipeline input object) the block sees it as <c>$_</c>, and a block rewritten by
+    /// <see cref="UsingVariables"/> finds its <c>$using:</c> values in <paramref name="usingValues"/>.
     /// </summary>
-    public IReadOnlyList<PSObject> Run(ScriptBlock block, object?[] arguments, PSObject? input = null)
+    public IReadOnlyList<PSObject> Run(ScriptBlock block, object?[] arguments, object? input = null, bool hasInput = false, object? usingValues = null)
     {
         using var shell = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
         lock (_gate)
@@ -63,7 +64,7 @@ finally {
         try
         {
             var output = shell.AddScript(Invoker, useLocalScope: true)
-                .AddArgument(block).AddArgument(arguments).AddArgument(warnings).AddArgument(information).AddArgument(input).AddArgument(input is not null)
+                .AddArgument(block).AddArgument(arguments).AddArgument(warnings).AddArgument(information).AddArgument(input).AddArgument(hasInput || input is not null).AddArgument(usingValues)
                 .Invoke();
 
             // A nested pipeline that is stopped may return what it had so far instead of throwing: that is no value.
