@@ -48,6 +48,7 @@
         'Remove-RevitObjectPool'
         'Reset-RevitObjectPool'
         'Invoke-RevitBatch'
+        'Invoke-RevitAutoOptimization'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using RevitPerf.Core.Caching;
 using RevitPerf.Core.Configuration;
 using RevitPerf.Core.Kernel;
 using RevitPerf.Core.Memory;
 using RevitPerf.Core.Pooling;
+using RevitPerf.Core.Tuning;
 
 namespace RevitPerf.Core;
 
@@ -29,6 +31,7 @@ public sealed class RevitPerfOptimizer : IDisposable
     private readonly object _gate = new();
     private readonly IClock _clock;
     private readonly BackgroundScheduler _scheduler = new();
+    private readonly AutoTuning _tuning;
     private PerformanceConfiguration _configuration;
     private ScheduledJob? _optimizationJob;
     private OptimizationResult? _lastOptimization;
@@ -51,7 +54,8 @@ public sealed class RevitPerfOptimizer : IDisposable
         Maintenance.Add(new ExpiredEntriesSweep(Caches));
         Maintenance.Add(new PoolTrimming(Pools));
         Maintenance.Add(new MemoryCleanup(MemoryProbe));
-        Maintenance.Add(new AdaptiveCacheSizing(Caches));
+        _tuning = new AutoTuning(this);
+        Maintenance.Add(new AdaptiveSizingTask(_tuning));
         ScheduleOptimization();
     }
 
@@ -213,6 +217,17 @@ public sealed class RevitPerfOptimizer : IDisposable
         Volatile.Write(ref _lastOptimization, result);
         Interlocked.Increment(ref _optimizations);
         return result;
+    }
+
+    /// <summary>
+    /// Auto-optimisation: evaluates RevitPy's rules on the live figures (cache growth, pool growth, memory cleanup, GC
+    /// latency mode) and applies each one whose action changes something and that <paramref name="confirm"/> allows
+    /// (all when null). Returns one decision per rule and target. No traffic since the last decision means no growth.
+    /// </summary>
+    public IReadOnlyList<TuningDecision> AutoOptimize(Func<TuningDecision, bool>? confirm = null)
+    {
+        ThrowIfDisposed();
+        return _tuning.Run(confirm);
     }
 
     /// <summary>Stops all background work; when it returns nothing of this optimizer runs any more.</summary>

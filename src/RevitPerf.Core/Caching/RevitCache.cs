@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using RevitPerf.Core.Caching.Policies;
 using RevitPerf.Core.Kernel;
+using RevitPerf.Core.Tuning;
 
 namespace RevitPerf.Core.Caching;
 
@@ -361,20 +362,33 @@ public sealed class RevitCache : INamedObject
     /// process's memory is below 0.8 x <paramref name="cleanupThresholdBytes"/> and the cache is below 50,000 entries,
     /// the maximum size doubles (to at most 50,000). Returns the new maximum size, or null when nothing changed.
     /// </summary>
-    public int? TryGrowForHitRatio(long memoryBytes, long cleanupThresholdBytes, long minimumTraffic)
+    public int? TryGrowForHitRatio(long memoryBytes, long cleanupThresholdBytes, long minimumTraffic) =>
+        Grow(memoryBytes, cleanupThresholdBytes, minimumTraffic).NewSize;
+
+    /// <summary>What <see cref="TryGrowForHitRatio"/> would do now, without doing it (nothing is counted as decided).</summary>
+    public GrowthDecision EvaluateGrowth(long memoryBytes, long cleanupThresholdBytes, long minimumTraffic)
     {
-        int? newSize;
         lock (_lock)
         {
-            newSize = _sizing.Decide(_reads.Hits, _reads.Misses, _maxSize, memoryBytes, cleanupThresholdBytes, minimumTraffic);
+            return _sizing.Evaluate(_reads.Hits, _reads.Misses, _maxSize, memoryBytes, cleanupThresholdBytes, minimumTraffic);
+        }
+    }
+
+    /// <summary><see cref="TryGrowForHitRatio"/> with the decision it made.</summary>
+    public GrowthDecision Grow(long memoryBytes, long cleanupThresholdBytes, long minimumTraffic)
+    {
+        GrowthDecision decision;
+        lock (_lock)
+        {
+            decision = _sizing.Decide(_reads.Hits, _reads.Misses, _maxSize, memoryBytes, cleanupThresholdBytes, minimumTraffic);
         }
 
-        if (newSize is { } size)
+        if (decision.NewSize is { } size)
         {
             Resize(size, MaxMemoryBytes, DefaultTimeToLive);
         }
 
-        return newSize;
+        return decision;
     }
 
     internal static TimeSpan CheckTimeToLive(TimeSpan ttl, string name) =>

@@ -55,7 +55,7 @@ public static class ConfigurationSchema
         "Let auto-optimisation grow the cache (doubling, up to 50,000 entries) while its hit ratio is below 0.7.",
         c => c.Optimization.EnableAdaptiveCaching, (c, v) => c.Optimization.EnableAdaptiveCaching = v)
     {
-        ReadBy = "Caching: adaptive sizing of the default cache, a step of the optimization schedule",
+        ReadBy = "Tuning: adaptive sizing of the default cache and of every object pool, a step of the optimization schedule (Invoke-RevitAutoOptimization applies it when asked)",
     };
 
     /// <summary><c>pool_max_size</c>: Maximum number of idle objects kept by each object pool.</summary>
@@ -130,13 +130,13 @@ public static class ConfigurationSchema
         ReadBy = "Memory: the memory cleanup step (a collection above it, a warning above 0.9 x it) and the default thresholds of a monitor of this process",
     };
 
-    /// <summary><c>gc_optimization_enabled</c>: Allow cleanup to force garbage collections.</summary>
+    /// <summary><c>gc_optimization_enabled</c>: Allow cleanup to force garbage collections, and benchmark runs to use the SustainedLowLatency GC mode.</summary>
     public static readonly BooleanSetting GcOptimizationEnabled = new(
         ConfigSection.Optimization, "gc_optimization_enabled", nameof(OptimizationConfig.GcOptimizationEnabled), true,
-        "Allow cleanup to force garbage collections.",
+        "Allow cleanup to force garbage collections, and benchmark runs to use the SustainedLowLatency GC mode.",
         c => c.Optimization.GcOptimizationEnabled, (c, v) => c.Optimization.GcOptimizationEnabled = v)
     {
-        ReadBy = "Memory: whether the memory cleanup step may force a collection",
+        ReadBy = "Memory: whether the memory cleanup step (and auto-optimisation) may force a collection; Benchmarking: the GC latency mode of benchmark runs, restored afterwards",
     };
 
     /// <summary><c>enable_profiling</c>: Enable operation profiling.</summary>

@@ -53,6 +53,9 @@ public sealed class OptimizationResult
     /// <summary>The default cache's new maximum size when adaptive sizing grew it; otherwise null.</summary>
     public int? CacheGrownTo { get; internal set; }
 
+    /// <summary>Object pools adaptive sizing grew (on the schedule, with enable_adaptive_caching).</summary>
+    public int PoolsGrown { get; internal set; }
+
     /// <summary>memory_cleanup_threshold_mb at the time, MB.</summary>
     public double ThresholdMB { get; internal set; }
 

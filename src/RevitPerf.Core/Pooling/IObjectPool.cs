@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using RevitPerf.Core.Kernel;
+using RevitPerf.Core.Tuning;
 
 namespace RevitPerf.Core.Pooling;
 
@@ -49,6 +50,12 @@ public interface IObjectPool : INamedObject
     /// below <see cref="ObjectPoolDefaults.LowHitRatioThreshold"/>). Returns the new size, or null when it keeps its size.
     /// </summary>
     int? TryGrowForHitRatio(long minimumBorrows);
+
+    /// <summary>What <see cref="TryGrowForHitRatio"/> would do now, without doing it.</summary>
+    GrowthDecision EvaluateGrowth(long minimumBorrows);
+
+    /// <summary><see cref="TryGrowForHitRatio"/> with the decision it made.</summary>
+    GrowthDecision Grow(long minimumBorrows);
 
     /// <summary>Borrows an object, for callers that do not know the type (see <c>RevitObjectPool&lt;T&gt;.Borrow(string)</c>).</summary>
     object BorrowObject(string? site);

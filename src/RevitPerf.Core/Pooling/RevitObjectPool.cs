@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using RevitPerf.Core.Kernel;
+using RevitPerf.Core.Tuning;
 
 namespace RevitPerf.Core.Pooling;
 
@@ -274,29 +275,59 @@ public sealed class RevitObjectPool<T> : IObjectPool, IDisposable
     }
 
     /// <inheritdoc/>
-    public int? TryGrowForHitRatio(long minimumBorrows)
+    public int? TryGrowForHitRatio(long minimumBorrows) => Grow(minimumBorrows).NewSize;
+
+    /// <inheritdoc/>
+    public GrowthDecision EvaluateGrowth(long minimumBorrows) => Decide(minimumBorrows, commit: false);
+
+    /// <inheritdoc/>
+    public GrowthDecision Grow(long minimumBorrows) => Decide(minimumBorrows, commit: true);
+
+    private GrowthDecision Decide(long minimumBorrows, bool commit)
     {
         var (borrowed, _) = Totals();
         lock (_gate)
         {
+            var needed = Math.Max(1, minimumBorrows);
             var created = Interlocked.Read(ref _created);
             var traffic = borrowed - _borrowedAtDecision;
-            if (!_enabled || traffic < Math.Max(1, minimumBorrows))
+            double? ratio = traffic > 0 ? (double)Math.Max(0, traffic - (created - _createdAtDecision)) / traffic : null;
+            int? grown = null;
+            string reason;
+            if (!_enabled)
             {
-                return null; // too few borrows to judge (an idle pool never grows); keep counting
+                reason = "pooling is off (enable_object_pooling): every borrow creates by design";
+            }
+            else if (traffic < needed)
+            {
+                reason = $"{traffic:N0} borrows since the last decision, {needed:N0} needed: not enough to judge";
+            }
+            else if (ratio >= ObjectPoolDefaults.LowHitRatioThreshold)
+            {
+                reason = $"the hit ratio {ratio:0.###} is not below {ObjectPoolDefaults.LowHitRatioThreshold}";
+            }
+            else if (_maxSize >= ObjectPoolDefaults.MaxAdaptiveSize)
+            {
+                reason = $"the pool is at the adaptive limit of {ObjectPoolDefaults.MaxAdaptiveSize:N0} objects";
+            }
+            else
+            {
+                grown = (int)Math.Min(ObjectPoolDefaults.MaxAdaptiveSize, (long)_maxSize * 2);
+                reason = $"the hit ratio {ratio:0.###} over {traffic:N0} borrows is below {ObjectPoolDefaults.LowHitRatioThreshold}";
             }
 
-            var ratio = (double)Math.Max(0, traffic - (created - _createdAtDecision)) / traffic;
-            _borrowedAtDecision = borrowed;
-            _createdAtDecision = created;
-            if (ratio >= ObjectPoolDefaults.LowHitRatioThreshold || _maxSize >= ObjectPoolDefaults.MaxAdaptiveSize)
+            var decision = new GrowthDecision(traffic, needed, ratio, ObjectPoolDefaults.LowHitRatioThreshold, _maxSize, grown, reason);
+            if (commit && _enabled && traffic >= needed)
             {
-                return null;
+                _borrowedAtDecision = borrowed;
+                _createdAtDecision = created;
+                if (grown is { } size)
+                {
+                    Volatile.Write(ref _maxSize, size);
+                }
             }
 
-            var grown = (int)Math.Min(ObjectPoolDefaults.MaxAdaptiveSize, (long)_maxSize * 2);
-            Volatile.Write(ref _maxSize, grown);
-            return grown;
+            return decision;
         }
     }
 

@@ -37,7 +37,7 @@ public class MaintenanceRoutineTests
     public void WhenTheOptimizerIsCreated_ItsRoutineSweepsCachesTrimsPoolsCleansMemoryAndSizesTheCacheInThatOrder()
     {
         using var optimizer = new RevitPerfOptimizer(new PerformanceConfiguration(), new ManualClock(), new FakeMemoryProbe());
-        Assert.Equal(new[] { "ExpiredEntries", "PoolTrimming", "MemoryCleanup", "AdaptiveCacheSizing" }, optimizer.Maintenance.Tasks.Select(t => t.Name));
+        Assert.Equal(new[] { "ExpiredEntries", "PoolTrimming", "MemoryCleanup", "AdaptiveSizing" }, optimizer.Maintenance.Tasks.Select(t => t.Name));
     }
 
     private sealed class Step : IMaintenanceTask

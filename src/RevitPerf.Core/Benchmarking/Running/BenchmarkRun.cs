@@ -73,6 +73,7 @@ public sealed class BenchmarkRun
             return;
         }
 
+        using var latency = Tuning.GcLatencyScope.Enter(_options.Configuration.Optimization.GcOptimizationEnabled);
         if (!_options.Parallel || createParallelWorker is null)
         {
             var suite = Engine.RunSuite(
