@@ -94,6 +94,11 @@ public class AutoTuningTests
         Assert.InRange(growth.Observed!.Value, 0.4, 0.6);
         Assert.Equal(0.8, growth.Threshold);
         Assert.Equal(4, pool.MaxSize);
+
+        // RevitPy's growth changed a number; this pool really keeps more now.
+        var four = Enumerable.Range(0, 4).Select(_ => pool.Borrow()).ToList();
+        four.ForEach(o => pool.Return(o));
+        Assert.Equal(4, pool.Available);
     }
 
     [Fact]
