@@ -39,10 +39,9 @@ public sealed class RevitObjectPool<T> : IObjectPool, IDisposable
     private volatile bool _enabled = true;
     private volatile bool _disposed;
     private volatile LoanTracker? _loans;
-    private Baseline _baseline = new(0, 0, 0, new long[4], DateTime.MinValue);
+    private PoolBaseline _baseline = new(0, 0, 0, new long[4], DateTime.MinValue);
     private long _borrowedAtTrim;
-    private long _borrowedAtDecision;
-    private long _createdAtDecision;
+    private readonly PoolGrowthRule _growth = new();
 
     /// <summary>
     /// Creates a pool named <paramref name="name"/> (by default the full name of <typeparamref name="T"/>) that keeps
@@ -55,7 +54,7 @@ public sealed class RevitObjectPool<T> : IObjectPool, IDisposable
         _clock = clock ?? SystemClock.Instance;
         Name = string.IsNullOrWhiteSpace(name) ? typeof(T).FullName ?? typeof(T).Name : name!;
         _maxSize = CheckSize(maxSize);
-        _baseline = new Baseline(0, 0, 0, new long[4], _clock.UtcNow);
+        _baseline = new PoolBaseline(0, 0, 0, new long[4], _clock.UtcNow);
     }
 
     /// <inheritdoc/>
@@ -266,10 +265,9 @@ public sealed class RevitObjectPool<T> : IObjectPool, IDisposable
         lock (_gate)
         {
             var discarded = _discarded.Select((_, i) => Interlocked.Read(ref _discarded[i])).ToArray();
-            _baseline = new Baseline(borrowed, returned, Interlocked.Read(ref _created), discarded, _clock.UtcNow);
+            _baseline = new PoolBaseline(borrowed, returned, Interlocked.Read(ref _created), discarded, _clock.UtcNow);
             Interlocked.Exchange(ref _peak, borrowed - returned);
-            _borrowedAtDecision = borrowed;
-            _createdAtDecision = Interlocked.Read(ref _created);
+            _growth.Reset(borrowed, Interlocked.Read(ref _created));
             _loans = _loans is null ? null : new LoanTracker();
         }
     }
@@ -288,43 +286,10 @@ public sealed class RevitObjectPool<T> : IObjectPool, IDisposable
         var (borrowed, _) = Totals();
         lock (_gate)
         {
-            var needed = Math.Max(1, minimumBorrows);
-            var created = Interlocked.Read(ref _created);
-            var traffic = borrowed - _borrowedAtDecision;
-            double? ratio = traffic > 0 ? (double)Math.Max(0, traffic - (created - _createdAtDecision)) / traffic : null;
-            int? grown = null;
-            string reason;
-            if (!_enabled)
+            var decision = _growth.Decide(_enabled, borrowed, Interlocked.Read(ref _created), _maxSize, minimumBorrows, commit);
+            if (commit && decision.NewSize is { } size)
             {
-                reason = "pooling is off (enable_object_pooling): every borrow creates by design";
-            }
-            else if (traffic < needed)
-            {
-                reason = $"{traffic:N0} borrows since the last decision, {needed:N0} needed: not enough to judge";
-            }
-            else if (ratio >= ObjectPoolDefaults.LowHitRatioThreshold)
-            {
-                reason = $"the hit ratio {ratio:0.###} is not below {ObjectPoolDefaults.LowHitRatioThreshold}";
-            }
-            else if (_maxSize >= ObjectPoolDefaults.MaxAdaptiveSize)
-            {
-                reason = $"the pool is at the adaptive limit of {ObjectPoolDefaults.MaxAdaptiveSize:N0} objects";
-            }
-            else
-            {
-                grown = (int)Math.Min(ObjectPoolDefaults.MaxAdaptiveSize, (long)_maxSize * 2);
-                reason = $"the hit ratio {ratio:0.###} over {traffic:N0} borrows is below {ObjectPoolDefaults.LowHitRatioThreshold}";
-            }
-
-            var decision = new GrowthDecision(traffic, needed, ratio, ObjectPoolDefaults.LowHitRatioThreshold, _maxSize, grown, reason);
-            if (commit && _enabled && traffic >= needed)
-            {
-                _borrowedAtDecision = borrowed;
-                _createdAtDecision = created;
-                if (grown is { } size)
-                {
-                    Volatile.Write(ref _maxSize, size);
-                }
+                Volatile.Write(ref _maxSize, size);
             }
 
             return decision;
@@ -425,27 +390,5 @@ public sealed class RevitObjectPool<T> : IObjectPool, IDisposable
         var borrowed = fastOut + Interlocked.Read(ref _hot.QueueOut) + Interlocked.Read(ref _created);
         var returned = fastOut + Interlocked.Read(ref _fastDrops) + occupied + Interlocked.Read(ref _hot.QueueIn) + Interlocked.Read(ref _returnDiscards);
         return (borrowed, returned);
-    }
-
-    private sealed class Baseline
-    {
-        public Baseline(long borrowed, long returned, long created, long[] discarded, DateTime since)
-        {
-            Borrowed = borrowed;
-            Returned = returned;
-            Created = created;
-            Discarded = discarded;
-            Since = since;
-        }
-
-        public long Borrowed { get; }
-
-        public long Returned { get; }
-
-        public long Created { get; }
-
-        public long[] Discarded { get; }
-
-        public DateTime Since { get; }
     }
 }

@@ -76,6 +76,7 @@ public sealed class BenchmarkEngine
         }
 
         string? error = null;
+        var planner = new IterationPlanner(this, _clock);
         var samples = new List<double>(spec.Iterations);
         var allocationSamples = new List<double>(spec.TrackMemory ? spec.Iterations : 0);
         var attempts = 0;
@@ -107,9 +108,9 @@ public sealed class BenchmarkEngine
             // The pilot sizes the iterations first, so that the warm-up runs whole iterations as the measurement will.
             cancellation.ThrowIfCancellationRequested();
             invocations = spec.InvocationsPerIteration is { } given
-                ? FitToLimit(spec.Workload, given, limit, ref error, ref note)
-                : Pilot(spec.Workload, limit, ref error);
-            timedOut = !WarmUp(spec, invocations, limit, cancellation, ref error);
+                ? planner.FitToLimit(spec.Workload, given, limit, ref error, ref note)
+                : planner.Pilot(spec.Workload, limit, ref error);
+            timedOut = !planner.WarmUp(spec, invocations, limit, cancellation, ref error);
 
             // The empty twin is measured between the iterations rather than once before them: PowerShell compiles
             // script blocks in the background and the JIT re-tiers, so the cost of an invocation drifts during a
@@ -266,214 +267,12 @@ public sealed class BenchmarkEngine
 
     /// <summary>
     /// Runs <paramref name="items"/> in order with <paramref name="measure"/> until the clock passes
-    /// <paramref name="deadline"/>: the rest are not started and are named (by <paramref name="name"/>) in the
-    /// result, and every finished measurement is kept. <paramref name="measure"/> should pass the deadline on to
-    /// <see cref="Run"/>, so that the benchmark running when it passes stops too. <paramref name="finished"/> sees
-    /// each measurement as it completes.
+    /// <paramref name="deadline"/> (see <see cref="SuiteRunner"/>).
     /// </summary>
     internal BenchmarkSuiteRun RunSuite<T>(
         IReadOnlyList<T> items, long deadline, Func<T, string> name, Func<T, BenchmarkMeasurement> measure,
-        Action<T, int>? starting = null, Action<BenchmarkMeasurement>? finished = null)
-    {
-        if (items is null)
-        {
-            throw new ArgumentNullException(nameof(items));
-        }
-
-        if (name is null)
-        {
-            throw new ArgumentNullException(nameof(name));
-        }
-
-        if (measure is null)
-        {
-            throw new ArgumentNullException(nameof(measure));
-        }
-
-        var results = new List<BenchmarkMeasurement>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (IsPast(deadline))
-            {
-                return new BenchmarkSuiteRun(results, items.Skip(i).Select(name).ToList(), timedOut: true);
-            }
-
-            starting?.Invoke(items[i], i);
-            var measurement = measure(items[i]);
-            results.Add(measurement);
-            finished?.Invoke(measurement);
-        }
-
-        return new BenchmarkSuiteRun(results, Array.Empty<string>(), timedOut: IsPast(deadline) && results.Any(r => r.TimedOut));
-    }
-
-    // An iteration is timed as a whole and cannot be interrupted: invocations asked for that one call could not finish
-    // within the time limit (say long.MaxValue of them) are lowered to what fits, timed on one untimed invocation.
-    private long FitToLimit(IBenchmarkWorkload workload, long invocations, long limit, ref string? error, ref string? note)
-    {
-        if (invocations == 1)
-        {
-            return 1;
-        }
-
-        var before = _clock.Timestamp;
-        try
-        {
-            workload.Run(1);
-        }
-        catch (Exception ex) when (!Fatal(ex))
-        {
-            error ??= ex.Message;
-            return 1;
-        }
-
-        var after = _clock.Timestamp;
-        var perInvocation = Math.Max(1, after - before);
-
-        // A quarter of the time left for one iteration: the warm-up and the measured iterations need the rest.
-        var fits = Math.Max(1, (limit - after) / perInvocation / 4);
-        if (invocations <= fits)
-        {
-            return invocations;
-        }
-
-        note = string.Format(
-            System.Globalization.CultureInfo.InvariantCulture,
-            "InvocationsPerIteration lowered from {0:N0} to {1:N0}: one iteration of {0:N0} would outlast the time limit",
-            invocations, fits);
-        return fits;
-    }
-
-    private long Pilot(IBenchmarkWorkload workload, long limit, ref string? error)
-    {
-        // Grow the invocations until one iteration lasts MinimumIterationTime, and confirm it with a second run at
-        // the same count: early runs are slow (JIT, PowerShell compiling a block after its first calls), and a count
-        // sized on them would leave steady-state iterations far below the minimum time. A failing pilot keeps 1.
-        var target = Ticks(MinimumIterationTime);
-        long invocations = 1;
-        var confirming = false;
-        while (invocations < MaximumInvocationsPerIteration && _clock.Timestamp < limit)
-        {
-            var before = _clock.Timestamp;
-            try
-            {
-                workload.Run(invocations);
-            }
-            catch (Exception ex) when (!Fatal(ex))
-            {
-                error ??= ex.Message;
-                return 1;
-            }
-
-            var elapsed = _clock.Timestamp - before;
-            if (elapsed >= target)
-            {
-                if (confirming)
-                {
-                    break;
-                }
-
-                confirming = true;
-                continue;
-            }
-
-            // Jump close to the target when the measurement is meaningful, but never more than 16x at once.
-            confirming = false;
-            var factor = elapsed > 0 ? Math.Min(16, Math.Max(2, (double)target / elapsed)) : 16;
-            invocations = Math.Min(MaximumInvocationsPerIteration, (long)Math.Ceiling(invocations * factor));
-        }
-
-        return invocations;
-    }
-
-    /// <summary>
-    /// Runs the warm-up: the spec's iterations and, unless they are zero, at least <see cref="MinimumWarmupTime"/>;
-    /// then, for a spec that asks for it, windows of at least <see cref="WarmupWindow"/> until the operation stops
-    /// getting faster. .NET re-compiles methods with optimizations (and again with profile data) only after 30
-    /// calls and a quiet 100 ms each time, so a fresh process keeps speeding up for seconds; measuring before it has
-    /// settled made two unchanged runs differ by 2x. Returns false when the time limit ran out.
-    /// </summary>
-    private bool WarmUp(BenchmarkSpec spec, long invocations, long limit, CancellationToken cancellation, ref string? error)
-    {
-        if (spec.WarmupIterations == 0)
-        {
-            return true;
-        }
-
-        var start = _clock.Timestamp;
-        var minimumEnd = start + Ticks(MinimumWarmupTime);
-        for (var i = 0; i < spec.WarmupIterations || (_clock.Timestamp < minimumEnd && error is null && i < MaximumWarmupIterations); i++)
-        {
-            if (!RunUntimed(spec.Workload, invocations, limit, cancellation, ref error))
-            {
-                return false;
-            }
-        }
-
-        if (!spec.WarmupUntilStable || error is not null)
-        {
-            return true;
-        }
-
-        // Stable: StableWindows windows in a row no more than 3 % faster than the best window so far.
-        var end = start + Ticks(MaximumWarmupTime);
-        var window = Ticks(WarmupWindow);
-        var best = double.MaxValue;
-        var calm = 0;
-        var iterations = spec.WarmupIterations;
-        var times = new List<double>();
-        while (calm < StableWindows && _clock.Timestamp < end && iterations < MaximumWarmupIterations)
-        {
-            times.Clear();
-            var windowEnd = _clock.Timestamp + window;
-            while (_clock.Timestamp < windowEnd && iterations < MaximumWarmupIterations)
-            {
-                var before = _clock.Timestamp;
-                if (!RunUntimed(spec.Workload, invocations, limit, cancellation, ref error))
-                {
-                    return false;
-                }
-
-                if (error is not null)
-                {
-                    return true;
-                }
-
-                times.Add(_clock.Timestamp - before);
-                iterations++;
-            }
-
-            var median = SampleStatistics.From(times).Median;
-            calm = median < best * 0.97 ? 0 : calm + 1;
-            best = Math.Min(best, median);
-        }
-
-        return true;
-    }
-
-    private bool RunUntimed(IBenchmarkWorkload workload, long invocations, long limit, CancellationToken cancellation, ref string? error)
-    {
-        if (_clock.Timestamp >= limit)
-        {
-            return false;
-        }
-
-        cancellation.ThrowIfCancellationRequested();
-        Guard(() => workload.Run(invocations), ref error);
-        return true;
-    }
-
-    private void Guard(Action action, ref string? error)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception ex) when (!Fatal(ex))
-        {
-            error ??= ex.Message;
-        }
-    }
+        Action<T, int>? starting = null, Action<BenchmarkMeasurement>? finished = null) =>
+        SuiteRunner.Run(items, () => IsPast(deadline), name, measure, starting, finished);
 
     private void Teardown(IBenchmarkWorkload workload, ref string? error)
     {
@@ -487,7 +286,8 @@ public sealed class BenchmarkEngine
         }
     }
 
-    private bool Fatal(Exception ex) => ex is OperationCanceledException || (IsFatal?.Invoke(ex) ?? false);
+    /// <summary>True for an exception that must end the run rather than count as the benchmark's failure.</summary>
+    internal bool Fatal(Exception ex) => ex is OperationCanceledException || (IsFatal?.Invoke(ex) ?? false);
 
     private long Ticks(TimeSpan span) => _clock.ToTimestampTicks(span);
 

@@ -123,7 +123,7 @@ public sealed class InvokeRevitBatchCommand : RevitPerfCmdlet
         }
 
         var progress = new BatchProgress(this, _items.Count);
-        var writer = new OrderedWriter(this, Unordered, PassThru);
+        var writer = new BatchOutputWriter(this, row => WriteTyped(row, ResultTypeName), Unordered, PassThru);
         if (Parallel)
         {
             RunParallel(script, options, progress, writer);
@@ -197,7 +197,7 @@ public sealed class InvokeRevitBatchCommand : RevitPerfCmdlet
         }
     }
 
-    private void RunParallel(UsingVariables script, BatchOptions options, BatchProgress progress, OrderedWriter writer)
+    private void RunParallel(UsingVariables script, BatchOptions options, BatchProgress progress, BatchOutputWriter writer)
     {
         var functions = new List<FunctionInfo>();
         foreach (var name in ImportFunction)
@@ -286,129 +286,5 @@ public sealed class InvokeRevitBatchCommand : RevitPerfCmdlet
         var looksLikePath = module.IndexOfAny(new[] { '/', '\\' }) >= 0 || module.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase)
             || module.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase) || module.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
         return looksLikePath && TryResolveFileSystemPath(module, out var resolved, out _) ? resolved : module;
-    }
-
-    /// <summary>Writes each finished item's records, output or row and error, in input order unless unordered.</summary>
-    private sealed class OrderedWriter
-    {
-        private readonly InvokeRevitBatchCommand _cmdlet;
-        private readonly bool _unordered;
-        private readonly bool _passThru;
-        private readonly SortedDictionary<int, BatchItemResult<object?, BatchItemOutput>> _waiting = new();
-        private readonly HashSet<Exception> _itemErrors = new();
-        private int _next;
-
-        public OrderedWriter(InvokeRevitBatchCommand cmdlet, bool unordered, bool passThru)
-        {
-            _cmdlet = cmdlet;
-            _unordered = unordered;
-            _passThru = passThru;
-        }
-
-        /// <summary>The exceptions of the items that failed (what their BatchItemFailed records wrap).</summary>
-        public IReadOnlyCollection<Exception> ItemErrors => _itemErrors;
-
-        public void Add(BatchItemResult<object?, BatchItemOutput> result)
-        {
-            if (_unordered)
-            {
-                Write(result);
-                return;
-            }
-
-            _waiting[result.Index] = result;
-            while (_waiting.TryGetValue(_next, out var ready))
-            {
-                _waiting.Remove(_next++);
-                Write(ready);
-            }
-        }
-
-        private void Write(BatchItemResult<object?, BatchItemOutput> result)
-        {
-            var records = result.Value?.Records ?? (result.Error as BatchItemException)?.Records ?? Array.Empty<Action<Cmdlet>>();
-            foreach (var record in records)
-            {
-                record(_cmdlet);
-            }
-
-            if (result.Status is BatchItemStatus.Failed or BatchItemStatus.TimedOut)
-            {
-                _cmdlet.WriteError(ItemError(result));
-            }
-
-            if (_passThru)
-            {
-                _cmdlet.WriteTyped(result.ToSummary(), ResultTypeName);
-            }
-            else if (result.Success)
-            {
-                foreach (var item in result.Value!.Output)
-                {
-                    _cmdlet.WriteObject(item);
-                }
-            }
-        }
-
-        private ErrorRecord ItemError(BatchItemResult<object?, BatchItemOutput> result)
-        {
-            var target = result.Input is PSObject wrapped ? wrapped.BaseObject : result.Input;
-            if (result.Status == BatchItemStatus.TimedOut)
-            {
-                return new ErrorRecord(
-                    new TimeoutException($"Item {result.Index} ({target}) timed out after {result.Attempts} attempt(s): {result.Error?.Message}", result.Error),
-                    ErrorIds.BatchItemTimedOut, ErrorCategory.OperationTimeout, result.Input);
-            }
-
-            var inner = result.Error is BatchItemException wrappedError ? wrappedError.InnerException ?? wrappedError : result.Error!;
-            _itemErrors.Add(inner);
-            if ((inner as IContainsErrorRecord)?.ErrorRecord.Exception is { } recorded)
-            {
-                _itemErrors.Add(recorded);
-            }
-            var category = (inner as IContainsErrorRecord)?.ErrorRecord.CategoryInfo.Category ?? ErrorCategory.InvalidOperation;
-            return new ErrorRecord(
-                new InvalidOperationException($"Item {result.Index} ({target}) failed after {result.Attempts} attempt(s): {inner.Message}", inner),
-                ErrorIds.BatchItemFailed, category == ErrorCategory.NotSpecified ? ErrorCategory.InvalidOperation : category, result.Input);
-        }
-    }
-
-    /// <summary>A progress bar for batches of more than one item, updated at most every quarter second.</summary>
-    private sealed class BatchProgress
-    {
-        private readonly Cmdlet _cmdlet;
-        private readonly int _total;
-        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
-        private long _lastShown = -1;
-        private int _done;
-
-        public BatchProgress(Cmdlet cmdlet, int total)
-        {
-            _cmdlet = cmdlet;
-            _total = total;
-        }
-
-        public void Completed()
-        {
-            _done++;
-            if (_total < 2 || _watch.ElapsedMilliseconds - _lastShown < 250)
-            {
-                return;
-            }
-
-            _lastShown = _watch.ElapsedMilliseconds;
-            _cmdlet.WriteProgress(new ProgressRecord(1, "Invoke-RevitBatch", $"{_done} of {_total} items")
-            {
-                PercentComplete = 100 * _done / _total,
-            });
-        }
-
-        public void Done()
-        {
-            if (_lastShown >= 0)
-            {
-                _cmdlet.WriteProgress(new ProgressRecord(1, "Invoke-RevitBatch", "Done") { RecordType = ProgressRecordType.Completed });
-            }
-        }
     }
 }
