@@ -49,13 +49,16 @@
         'Reset-RevitObjectPool'
         'Invoke-RevitBatch'
         'Invoke-RevitAutoOptimization'
+        'Measure-RevitOperation'
+        'Get-RevitPerformanceMetrics'
+        'Reset-RevitPerformanceMetrics'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('Revit', 'BIM', 'Performance', 'Benchmark', 'Cache', 'Memory', 'ObjectPool', 'PSEdition_Core', 'PSEdition_Desktop')
+            Tags       = @('Revit', 'BIM', 'Performance', 'Benchmark', 'Cache', 'Memory', 'ObjectPool', 'Metrics', 'PSEdition_Core', 'PSEdition_Desktop')
             ProjectUri = 'https://github.com/revitperf/RevitPerf'
         }
     }

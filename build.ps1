@@ -76,7 +76,7 @@ function Invoke-Build {
 
     $bin = Join-Path $Root "src/RevitPerf.PowerShell/bin/$Configuration/netstandard2.0"
     if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
-    New-Item -ItemType Directory -Force -Path (Join-Path $ModuleOut 'Dependencies') | Out-Null
+    New-Item -ItemType Directory -Force -Path (Join-Path $ModuleOut 'Dependencies/Desktop') | Out-Null
 
     # The explicit file list of the module. RevitPerf.Core sits in Dependencies/ with YamlDotNet so that both load
     # into the module's own load context on PowerShell 7 (see src/RevitPerf.PowerShell/Loading).
@@ -84,8 +84,13 @@ function Invoke-Build {
         'RevitPerf.PowerShell.dll'          = Join-Path $bin 'RevitPerf.PowerShell.dll'
         'Dependencies/RevitPerf.Core.dll'   = Join-Path $bin 'RevitPerf.Core.dll'
         'Dependencies/YamlDotNet.dll'       = Join-Path $bin 'YamlDotNet.dll'
-        'RevitPerf.Format.ps1xml'           = Join-Path $Root 'src/RevitPerf.PowerShell/RevitPerf.Format.ps1xml'
     }
+    # Windows PowerShell 5.1 only: the Meter's System.Diagnostics.DiagnosticSource and what it needs. PowerShell 7
+    # has them, and must use its own (dotnet-counters listens through the runtime's copy).
+    foreach ($name in 'System.Diagnostics.DiagnosticSource', 'System.Memory', 'System.Buffers', 'System.Numerics.Vectors', 'System.Runtime.CompilerServices.Unsafe') {
+        $files["Dependencies/Desktop/$name.dll"] = Join-Path $bin "$name.dll"
+    }
+    $files['RevitPerf.Format.ps1xml'] = Join-Path $Root 'src/RevitPerf.PowerShell/RevitPerf.Format.ps1xml'
     foreach ($entry in $files.GetEnumerator()) {
         if (-not (Test-Path -LiteralPath $entry.Value)) { throw "Build output is missing $($entry.Value)." }
         Copy-Item -LiteralPath $entry.Value -Destination (Join-Path $ModuleOut $entry.Key)
@@ -98,7 +103,7 @@ function Invoke-Build {
 
     Invoke-Docs
 
-    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt', 'en-US/about_RevitPerf_Memory.help.txt', 'en-US/about_RevitPerf_Pooling.help.txt', 'en-US/about_RevitPerf_Batching.help.txt')
+    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt', 'en-US/about_RevitPerf_Memory.help.txt', 'en-US/about_RevitPerf_Pooling.help.txt', 'en-US/about_RevitPerf_Batching.help.txt', 'en-US/about_RevitPerf_Metrics.help.txt')
     foreach ($file in $expected) {
         if (-not (Test-Path -LiteralPath (Join-Path $ModuleOut $file))) { throw "The assembled module is missing $file." }
     }

@@ -5,6 +5,7 @@ using RevitPerf.Core.Caching;
 using RevitPerf.Core.Configuration;
 using RevitPerf.Core.Kernel;
 using RevitPerf.Core.Memory;
+using RevitPerf.Core.Metrics;
 using RevitPerf.Core.Pooling;
 using RevitPerf.Core.Tuning;
 
@@ -24,6 +25,9 @@ public sealed class RevitPerfOptimizer : IDisposable
     /// <summary>The name of the background job that runs the maintenance routine every pool_cleanup_interval_seconds.</summary>
     public const string OptimizationJobName = "Optimize";
 
+    /// <summary>The name of the background job that adds a metrics summary to the history every metrics_collection_interval_seconds.</summary>
+    public const string MetricsJobName = "Metrics";
+
     private static readonly object s_gate = new();
     private static PerformanceConfiguration s_configuration = new();
     private static RevitPerfOptimizer? s_current;
@@ -34,6 +38,7 @@ public sealed class RevitPerfOptimizer : IDisposable
     private readonly AutoTuning _tuning;
     private PerformanceConfiguration _configuration;
     private ScheduledJob? _optimizationJob;
+    private ScheduledJob? _metricsJob;
     private OptimizationResult? _lastOptimization;
     private long _optimizations;
     private long _collections;
@@ -56,6 +61,7 @@ public sealed class RevitPerfOptimizer : IDisposable
         Maintenance.Add(new MemoryCleanup(MemoryProbe));
         _tuning = new AutoTuning(this);
         Maintenance.Add(new AdaptiveSizingTask(_tuning));
+        Metrics = new OperationMetrics(clock) { Enabled = _configuration.Optimization.EnableMetricsCollection };
         ScheduleOptimization();
     }
 
@@ -89,6 +95,9 @@ public sealed class RevitPerfOptimizer : IDisposable
     /// <summary>True when the process-wide optimizer exists (reading <see cref="Current"/> creates it).</summary>
     public static bool IsCurrentCreated => Volatile.Read(ref s_current) is not null;
 
+    /// <summary>The process-wide optimizer if it exists, without creating it.</summary>
+    internal static RevitPerfOptimizer? CurrentIfCreated => Volatile.Read(ref s_current);
+
     /// <summary>A copy of the process-wide configuration.</summary>
     public static PerformanceConfiguration CurrentConfiguration
     {
@@ -121,6 +130,9 @@ public sealed class RevitPerfOptimizer : IDisposable
 
     /// <summary>The object pools (emptied when removed, and when the optimizer is disposed).</summary>
     public PoolRegistry Pools { get; }
+
+    /// <summary>Per-operation latency metrics and the history of periodic summaries.</summary>
+    public OperationMetrics Metrics { get; }
 
     /// <summary>The memory monitors (stopped when removed, and when the optimizer is disposed).</summary>
     public NamedRegistry<MemoryMonitor> Monitors { get; }
@@ -192,7 +204,51 @@ public sealed class RevitPerfOptimizer : IDisposable
         var options = DefaultCacheOptions(copy.Optimization);
         Caches.Default.Resize(options.MaxSize, options.MaxMemoryBytes, options.DefaultTimeToLive);
         Pools.ApplyConfiguration(copy.Optimization);
+        Metrics.Enabled = copy.Optimization.EnableMetricsCollection;
         ScheduleOptimization();
+    }
+
+    /// <summary>
+    /// RevitPy's performance summary, taken now: operations measured (and their rate over
+    /// <paramref name="since"/>, or over the whole uptime), the default cache's and the pools' hit ratios, and memory.
+    /// </summary>
+    public MetricsSummary GetMetricsSummary(MetricsSummary? since = null)
+    {
+        var uptime = Metrics.Uptime.TotalSeconds;
+        var (operations, failures) = Metrics.Totals;
+        double rate;
+        if (since is not null && since.UptimeSeconds <= uptime && since.Operations <= operations)
+        {
+            var seconds = uptime - since.UptimeSeconds;
+            rate = seconds > 0 ? (operations - since.Operations) / seconds : 0;
+        }
+        else
+        {
+            rate = uptime > 0 ? operations / uptime : 0;
+        }
+
+        long borrowed = 0, served = 0;
+        var pools = Pools.All;
+        foreach (var pool in pools)
+        {
+            var statistics = pool.GetStatistics();
+            borrowed += statistics.Borrowed;
+            served += (long)Math.Round(statistics.HitRatio * statistics.Borrowed);
+        }
+
+        return new MetricsSummary(
+            _clock.UtcNow, uptime, operations, failures, rate, Caches.Default.GetStatistics().HitRatio,
+            borrowed == 0 ? 0 : (double)served / borrowed, pools.Count,
+            MemoryProbe.WorkingSetBytes / Units.BytesPerMB, MemoryProbe.ManagedHeapBytes / Units.BytesPerMB);
+    }
+
+    /// <summary>Adds a summary to the metrics history now (the background job does this every metrics_collection_interval_seconds).</summary>
+    public MetricsSummary SampleMetrics()
+    {
+        ThrowIfDisposed();
+        var sample = GetMetricsSummary(Metrics.LastSample);
+        Metrics.AddSample(sample);
+        return sample;
     }
 
     /// <summary>
@@ -271,6 +327,43 @@ public sealed class RevitPerfOptimizer : IDisposable
         }
 
         // Stopping waits for a run in progress, and a run takes _gate to read the configuration: stop outside it.
+        stopped?.Dispose();
+        ScheduleMetrics();
+    }
+
+    private void ScheduleMetrics()
+    {
+        ScheduledJob? stopped = null;
+        lock (_gate)
+        {
+            if (IsDisposed)
+            {
+                return;
+            }
+
+            var options = _configuration.Optimization;
+            var interval = TimeSpan.FromSeconds(options.MetricsCollectionIntervalSeconds);
+            if (!options.EnableMetricsCollection)
+            {
+                stopped = _metricsJob;
+                _metricsJob = null;
+            }
+            else if (_metricsJob is null)
+            {
+                _metricsJob = _scheduler.Schedule(MetricsJobName, interval, () =>
+                {
+                    if (!IsDisposed)
+                    {
+                        SampleMetrics();
+                    }
+                });
+            }
+            else if (_metricsJob.Interval != interval)
+            {
+                _metricsJob.ChangeInterval(interval);
+            }
+        }
+
         stopped?.Dispose();
     }
 

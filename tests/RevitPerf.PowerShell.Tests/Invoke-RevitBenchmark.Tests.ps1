@@ -77,7 +77,8 @@ Describe 'Invoke-RevitBenchmark' {
         }
 
         It 'stops a benchmark at its time limit and keeps the samples taken' {
-            $result = Invoke-RevitBenchmark -Name Slow -ScriptBlock { Start-Sleep -Milliseconds 40 } -Iterations 100 -WarmupIterations 0 -TimeoutSeconds 0.5
+            # 100 x 40 ms cannot fit in 2 s; 2 s leaves room for the pilot and a few samples on a busy machine.
+            $result = Invoke-RevitBenchmark -Name Slow -ScriptBlock { Start-Sleep -Milliseconds 40 } -Iterations 100 -WarmupIterations 0 -TimeoutSeconds 2
             $result.TimedOut | Should -BeTrue
             $result.Iterations | Should -BeGreaterThan 0
             $result.Iterations | Should -BeLessThan 100
@@ -137,8 +138,9 @@ Describe 'Invoke-RevitBenchmark' {
         }
 
         It 'stops at the suite''s time limit, keeps finished results and names what was not run' {
-            Set-RevitPerformanceConfig -TimeoutSeconds 0.3
-            $definitions = 1..4 | ForEach-Object { New-RevitBenchmark -Name "Sleep$_" -ScriptBlock { Start-Sleep -Milliseconds 40 } -Iterations 5 -WarmupIterations 0 -InvocationsPerIteration 1 }
+            # Four benchmarks of 10 x 40 ms cannot fit in 1.2 s; the first (about 0.5 s) does, also on a busy machine.
+            Set-RevitPerformanceConfig -TimeoutSeconds 1.2
+            $definitions = 1..4 | ForEach-Object { New-RevitBenchmark -Name "Sleep$_" -ScriptBlock { Start-Sleep -Milliseconds 40 } -Iterations 10 -WarmupIterations 0 -InvocationsPerIteration 1 }
             $warnings = $null
             $results = $definitions | Invoke-RevitBenchmark -WarningVariable warnings -WarningAction SilentlyContinue
             $results.Count | Should -BeLessThan 4

@@ -40,6 +40,16 @@ Describe 'The module manifest' {
             Join-Path $root $file | Should -Exist
         }
         Join-Path $root 'YamlDotNet.dll' | Should -Not -Exist
+        # DiagnosticSource ships for Windows PowerShell only; PowerShell 7 must bind the runtime's copy.
+        Join-Path $root 'Dependencies/Desktop/System.Diagnostics.DiagnosticSource.dll' | Should -Exist
+        Join-Path $root 'Dependencies/System.Diagnostics.DiagnosticSource.dll' | Should -Not -Exist
+    }
+
+    It 'binds the runtime''s System.Diagnostics.DiagnosticSource, so that dotnet-counters sees the RevitPerf meter' {
+        $meterType = (Get-RevitPerformanceMetrics -Summary).GetType().Assembly.GetType('RevitPerf.Core.Metrics.RevitPerfMeter')
+        $meter = $meterType::Meter
+        $meter.Name | Should -Be 'RevitPerf'
+        $meter.GetType().Assembly.Location | Should -Be ([System.Diagnostics.Metrics.Meter].Assembly.Location)
     }
 }
 

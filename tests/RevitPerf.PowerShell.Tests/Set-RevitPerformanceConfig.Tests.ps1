@@ -88,8 +88,13 @@ Describe 'Set-RevitPerformanceConfig' {
         $optimizer = (Get-RevitPerfCoreType 'RevitPerf.Core.RevitPerfOptimizer')::Current
         Set-RevitPerformanceConfig -PoolCleanupIntervalSeconds 42
         $optimizer.Configuration.Optimization.PoolCleanupIntervalSeconds | Should -Be 42
-        $optimizer.Scheduler.Jobs[0].Interval | Should -Be ([timespan]::FromSeconds(42))
+        $optimize = { @($optimizer.Scheduler.Jobs | Where-Object Name -eq 'Optimize') }
+        (& $optimize)[0].Interval | Should -Be ([timespan]::FromSeconds(42))
         Set-RevitPerformanceConfig -MemoryMonitoringEnabled $false
+        (& $optimize).Count | Should -Be 0
+        Set-RevitPerformanceConfig -MetricsCollectionIntervalSeconds 12
+        ($optimizer.Scheduler.Jobs | Where-Object Name -eq 'Metrics').Interval | Should -Be ([timespan]::FromSeconds(12))
+        Set-RevitPerformanceConfig -EnableMetricsCollection $false
         $optimizer.Scheduler.Jobs.Count | Should -Be 0
     }
 

@@ -163,7 +163,7 @@ public static class ConfigurationSchema
         "Interval of background memory sampling, in seconds.",
         c => c.Optimization.MetricsCollectionIntervalSeconds, (c, v) => c.Optimization.MetricsCollectionIntervalSeconds = v)
     {
-        ReadBy = "Memory: the default interval of memory monitors",
+        ReadBy = "Memory: the default interval of memory monitors; Metrics: the interval of the summary history",
     };
 
     /// <summary><c>benchmark_warmup_iterations</c>: Warm-up iterations run before an optimizer benchmark is measured.</summary>

@@ -167,4 +167,10 @@ public static class ErrorIds
 
     /// <summary>A runspace of Invoke-RevitBatch -Parallel could not be opened (a module could not be imported).</summary>
     public const string BatchRunspaceFailed = "BatchRunspaceFailed";
+
+    /// <summary>No operation of that name has been measured (Get-RevitPerformanceMetrics -Operation with a literal name).</summary>
+    public const string OperationNotFound = "OperationNotFound";
+
+    /// <summary>Profiling was asked for while enable_profiling is off.</summary>
+    public const string ProfilingDisabled = "ProfilingDisabled";
 }

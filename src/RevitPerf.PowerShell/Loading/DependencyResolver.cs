@@ -11,7 +11,9 @@ namespace RevitPerf.PowerShell.Loading;
 /// <summary>
 /// Loads the assemblies of the module's Dependencies folder (RevitPerf.Core, YamlDotNet): on PowerShell 7 into
 /// <see cref="DependencyLoadContext"/>, isolated from other modules' copies; on Windows PowerShell 5.1 through
-/// AppDomain.AssemblyResolve. Installed on import, removed on Remove-Module.
+/// AppDomain.AssemblyResolve, together with Dependencies/Desktop (System.Diagnostics.DiagnosticSource and what it
+/// needs), which .NET already has: on PowerShell 7 those bind to the runtime's copy, so that dotnet-counters, which
+/// listens through the runtime's copy, sees the RevitPerf meter. Installed on import, removed on Remove-Module.
 /// </summary>
 internal static class DependencyResolver
 {
@@ -25,6 +27,9 @@ internal static class DependencyResolver
     private static object? s_loadContext;
     private static HashSet<string>? s_names;
     private static bool s_installed;
+
+    // Windows PowerShell only: the .NET assemblies RevitPerf.Core references that .NET Framework does not have.
+    private static readonly string s_desktopFolder = Path.Combine(s_folder, "Desktop");
 
     public static string Folder => s_folder;
 
@@ -41,9 +46,7 @@ internal static class DependencyResolver
             }
 
             s_names ??= new HashSet<string>(
-                Directory.Exists(s_folder)
-                    ? Directory.EnumerateFiles(s_folder, "*.dll").Select(Path.GetFileNameWithoutExtension)
-                    : Enumerable.Empty<string>(),
+                DllNames(s_folder).Concat(IsCoreClr ? Enumerable.Empty<string>() : DllNames(s_desktopFolder)),
                 StringComparer.OrdinalIgnoreCase);
             if (IsCoreClr)
             {
@@ -99,17 +102,27 @@ internal static class DependencyResolver
             ? ((DependencyLoadContext)s_loadContext!).LoadFromAssemblyName(name)
             : null;
 
-    // Windows PowerShell has one context: answer only for our files, and only when one of our assemblies asks
-    // (the requester is unknown on some paths; then the name alone decides).
+    // Windows PowerShell has one context: answer only for our files, and only when one of our assemblies (or one we
+    // shipped, such as DiagnosticSource asking for System.Memory) asks; the requester is unknown on some paths, then
+    // the name alone decides. Any version is accepted: the shipped one is the one the module was built with.
     private static Assembly? ResolveDesktop(object? sender, ResolveEventArgs args)
     {
         var name = new AssemblyName(args.Name);
-        var requester = args.RequestingAssembly?.GetName().Name;
+        var requester = args.RequestingAssembly?.GetName();
         var fromUs = requester is null
-            || string.Equals(requester, CoreAssemblyName, StringComparison.OrdinalIgnoreCase)
+            || IsOurs(requester)
             || ReferenceEquals(args.RequestingAssembly, typeof(DependencyResolver).Assembly);
-        return fromUs && IsOurs(name) ? Assembly.LoadFrom(Path.Combine(s_folder, name.Name + ".dll")) : null;
+        if (!fromUs || !IsOurs(name))
+        {
+            return null;
+        }
+
+        var desktop = Path.Combine(s_desktopFolder, name.Name + ".dll");
+        return Assembly.LoadFrom(File.Exists(desktop) ? desktop : Path.Combine(s_folder, name.Name + ".dll"));
     }
+
+    private static IEnumerable<string> DllNames(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.dll").Select(Path.GetFileNameWithoutExtension) : Enumerable.Empty<string>();
 
     private static bool IsOurs(AssemblyName name) => name.Name is not null && s_names!.Contains(name.Name);
 }

@@ -155,6 +155,11 @@ public sealed class BenchmarkRun
     {
         _done++;
         var result = new BenchmarkResult(measurement, null, _options.Environment, DateTime.UtcNow - measurement.Elapsed);
+        if (measurement.Successes > 0)
+        {
+            Metrics.RevitPerfMeter.RecordBenchmark(measurement.Suite, measurement.Name, result.MeanMs / 1000);
+        }
+
         if (_options.Baseline is { } baseline
             && BenchmarkComparer.FindBaseline(baseline, BenchmarkSamples.From(result)) is { } before)
         {
