@@ -52,6 +52,7 @@
         'Measure-RevitOperation'
         'Get-RevitPerformanceMetrics'
         'Reset-RevitPerformanceMetrics'
+        'Trace-RevitScript'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -173,4 +173,10 @@ public static class ErrorIds
 
     /// <summary>Profiling was asked for while enable_profiling is off.</summary>
     public const string ProfilingDisabled = "ProfilingDisabled";
+
+    /// <summary>The script to profile does not parse (its target is the path, the message has the parser's errors).</summary>
+    public const string ProfileScriptInvalid = "ProfileScriptInvalid";
+
+    /// <summary>The script to profile does not exist, or a path names more than one file.</summary>
+    public const string ProfileScriptNotFound = "ProfileScriptNotFound";
 }
