@@ -50,11 +50,13 @@ if ($Part -in 'Engine', 'Both') {
     }
     $script = Join-Path $PSScriptRoot 'Measure-EngineOverhead.ps1'
     $exe = [Environment]::ProcessPath
-    $lead = if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { @(Join-Path $PSHOME 'pwsh.dll') } else { @() }
+    # An array however the if turns out: a one-string result would be splatted character by character.
+    $lead = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
     $rows = foreach ($round in 1..$Rounds) {
         foreach ($entry in $modules.GetEnumerator()) {
             $command = "& '$script' -ModulePath '$($entry.Value)' -Runs 5 -AsObject | ConvertTo-Json -Compress"
-            $row = & $exe @lead -NoProfile -Command $command 2>$null | Select-Object -Last 1 | ConvertFrom-Json
+            # The JSON line is the last that is one: a warning or a progress line may come after it.
+            $row = & $exe @lead -NoProfile -Command $command 2>$null | Where-Object { "$_".StartsWith('{') } | Select-Object -Last 1 | ConvertFrom-Json
             [pscustomobject]@{ Round = $round; Build = $entry.Key; EmptyMedianUs = $row.EmptyMedianUs; EngineCostUs = $row.EngineCostUs; PlainInvokeUs = $row.PlainInvokeUs }
         }
     }

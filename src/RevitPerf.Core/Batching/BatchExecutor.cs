@@ -212,46 +212,11 @@ public sealed class BatchExecutor
         return new BatchRun<TIn, TOut>(items, canceled, elapsedMs, batches);
     }
 
+    // One item, synchronously: the asynchronous path with an operation that completes at once, so it never yields
+    // and runs wholly on this thread (the Revit API's), with the same retries, timeouts and classification.
     private BatchItemResult<TIn, TOut> Execute<TIn, TOut>(
         IReadOnlyList<TIn> inputs, int index, int batch, int worker, Func<TIn, BatchItemContext, TOut> operation, CancellationToken cancellation)
-    {
-        var input = inputs[index];
-        var started = _clock.Timestamp;
-        Exception? error = null;
-        var status = BatchItemStatus.Canceled;
-        var attempt = 0;
-        while (attempt <= _options.RetryCount && !cancellation.IsCancellationRequested)
-        {
-            attempt++;
-            using var item = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            if (_options.ItemTimeout is { } timeout)
-            {
-                item.CancelAfter(timeout);
-            }
-
-            var attemptStarted = _clock.Timestamp;
-            try
-            {
-                var value = operation(input, new BatchItemContext(index, batch, worker, attempt, item.Token));
-                if (!TimedOut(attemptStarted, item, cancellation))
-                {
-                    return new BatchItemResult<TIn, TOut>(index, batch, worker, input, BatchItemStatus.Succeeded, value, null, _clock.Since(started).TotalMilliseconds, attempt);
-                }
-
-                (status, error) = (BatchItemStatus.TimedOut, TimeoutError(index, null));
-            }
-#pragma warning disable CA1031 // The operation's failure is the item's result, not the run's.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                (status, error) = Classify(index, ex, attemptStarted, item, cancellation);
-            }
-        }
-
-        return new BatchItemResult<TIn, TOut>(
-            index, batch, worker, input, status, default!, error ?? new OperationCanceledException("The batch run stopped before this item ran."),
-            _clock.Since(started).TotalMilliseconds, attempt);
-    }
+        => ExecuteAsync(inputs, index, batch, worker, (input, context) => Task.FromResult(operation(input, context)), cancellation).GetAwaiter().GetResult();
 
     private async Task<BatchItemResult<TIn, TOut>> ExecuteAsync<TIn, TOut>(
         IReadOnlyList<TIn> inputs, int index, int batch, int worker, Func<TIn, BatchItemContext, Task<TOut>> operation, CancellationToken cancellation)

@@ -29,27 +29,11 @@ internal static class OperationRun
     {
         var probe = RuntimeAllocationProbe.IsPerThread ? RuntimeAllocationProbe.Instance : null;
         var bound = cmdlet.MyInvocation.BoundParameters;
-        var pipeline = s_invoker.GetSteppablePipeline(
-            CommandOrigin.Internal,
-            new[] { s_helper, block, arguments, bound.TryGetValue("ErrorAction", out var errorAction) ? errorAction : null, bound.TryGetValue("WarningAction", out var warningAction) ? warningAction : null });
+        var invocation = new[] { s_helper, block, arguments, bound.TryGetValue("ErrorAction", out var errorAction) ? errorAction : null, bound.TryGetValue("WarningAction", out var warningAction) ? warningAction : null };
         var allocatedBefore = probe?.AllocatedBytes;
         var watch = Stopwatch.StartNew();
-        RuntimeException? error = null;
-        try
-        {
-            pipeline.Begin(cmdlet);
-            pipeline.End();
-        }
-        catch (RuntimeException ex) when (ex is not PipelineStoppedException)
-        {
-            error = ex;
-        }
-        finally
-        {
-            watch.Stop();
-            pipeline.Dispose();
-        }
-
+        var error = SteppableRun.Run(cmdlet, s_invoker, invocation);
+        watch.Stop();
         var allocated = probe?.AllocatedBytes - allocatedBefore;
         return (watch.Elapsed, allocated, error);
     }

@@ -52,20 +52,7 @@ internal static class ProfiledRun
             while (runs < repeat && error is null)
             {
                 runs++;
-                var pipeline = s_invoker.GetSteppablePipeline(CommandOrigin.Internal, new object[] { main, arguments, dot, set });
-                try
-                {
-                    pipeline.Begin(cmdlet);
-                    pipeline.End();
-                }
-                catch (RuntimeException ex) when (ex is not PipelineStoppedException)
-                {
-                    error = ex;
-                }
-                finally
-                {
-                    pipeline.Dispose();
-                }
+                error = SteppableRun.Run(cmdlet, s_invoker, new object[] { main, arguments, dot, set });
             }
         }
 
