@@ -17,7 +17,7 @@
 param(
     [Parameter(Mandatory)] [string] $Baseline,
     [ValidateSet('Cache', 'Engine', 'Both')] [string] $Part = 'Both',
-    [string] $Filter = '*CacheThroughputBenchmarks.GetHit*|*CacheThroughputBenchmarks.SetUpdate*',
+    [string] $Filter = '*CacheThroughputBenchmarks.GetHit(*RevitPerfLru*|*CacheThroughputBenchmarks.SetUpdate(*RevitPerfLru*',
     [int] $Rounds = 4
 )
 $ErrorActionPreference = 'Stop'
@@ -38,8 +38,17 @@ if ($Part -in 'Cache', 'Both') {
     Invoke-Checked dotnet @('build', (Join-Path $work 'src/RevitPerf.Core'), '-c', 'Release', '--nologo', '-v', 'q',
         '-p:AssemblyName=RevitPerf.Core.Baseline', '-o', $core)
     $filters = $Filter -split '\|'
-    Invoke-Checked dotnet (@('run', '-c', 'Release', '--project', (Join-Path $root 'bench/RevitPerf.Benchmarks'),
-        "-p:BaselineCore=$(Join-Path $core 'RevitPerf.Core.Baseline.dll')", '--', '--filter') + $filters)
+    $baselineCore = Join-Path $core 'RevitPerf.Core.Baseline.dll'
+    # The benchmark processes are built by BenchmarkDotNet from projects of their own: the variable carries the
+    # baseline to those builds (without it the baseline kind would not exist there).
+    $env:REVITPERF_BASELINE_CORE = $baselineCore
+    try {
+        Invoke-Checked dotnet (@('run', '-c', 'Release', '--project', (Join-Path $root 'bench/RevitPerf.Benchmarks'),
+            "-p:BaselineCore=$baselineCore", '--', '--filter') + $filters)
+    }
+    finally {
+        Remove-Item Env:REVITPERF_BASELINE_CORE -ErrorAction SilentlyContinue
+    }
 }
 
 if ($Part -in 'Engine', 'Both') {

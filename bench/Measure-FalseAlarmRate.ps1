@@ -26,6 +26,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $ModulePath = (Resolve-Path $ModulePath).Path
+# 'Api,Cache' arrives as one string when the script is run with -File: the suites are the names between the commas.
+$Suite = @($Suite -split ',' | ForEach-Object Trim | Where-Object { $_ })
 $work = Join-Path ([IO.Path]::GetTempPath()) ("revitperf-false-alarm-{0}" -f [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $work
 function Invoke-FreshRun([string] $File, [int] $LoopCount) {

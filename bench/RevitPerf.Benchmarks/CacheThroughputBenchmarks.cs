@@ -89,11 +89,14 @@ public class CacheThroughputBenchmarks
                 _owned = lfu.Scheduler as IDisposable;
                 Bind(new BitFasterAdapter(lfu));
                 break;
-            default:
+            case CacheKind.MemoryCache:
                 var memory = new MemoryCache(Options.Create(new MemoryCacheOptions()));
                 _owned = memory;
                 Bind(new MemoryCacheAdapter(memory));
                 break;
+            default:
+                // A kind this build does not have (RevitPerfLruBaseline without the baseline) must not measure another.
+                throw new InvalidOperationException($"This build has no cache kind {Cache}; see bench/Compare-Baseline.ps1.");
         }
     }
 
