@@ -100,8 +100,11 @@ internal sealed class ProfileSession
         {
             var frame = _frames.Pop();
             var nested = _executed - frame.ExecutedAtStart;
-            var total = Math.Max(0, ((now - frame.Start) * _toTicks) - _cost.InnerTicks - (_cost.Ticks * nested));
-            var bytes = Math.Max(0, (bytesNow - frame.StartBytes) - _cost.InnerBytes - (_cost.Bytes * nested));
+
+            // The calibrated cost is an estimate (PowerShell runs a loop it has compiled faster than one it still
+            // interprets): a statement never takes less than the statements it ran, whatever the subtraction says.
+            var total = Math.Max(frame.ChildTicks, ((now - frame.Start) * _toTicks) - _cost.InnerTicks - (_cost.Ticks * nested));
+            var bytes = Math.Max(frame.ChildBytes, (bytesNow - frame.StartBytes) - _cost.InnerBytes - (_cost.Bytes * nested));
             var line = _lines[_statements[frame.Statement].Line];
             line.SelfTicks += Math.Max(0, total - frame.ChildTicks);
             line.SelfBytes += Math.Max(0, bytes - frame.ChildBytes);
@@ -116,6 +119,14 @@ internal sealed class ProfileSession
                 parent.ChildTicks += total;
                 parent.ChildBytes += bytes;
                 _frames.Push(parent);
+            }
+
+            if (_calls.Count > 0 && _calls.Peek().StackDepth == _frames.Count)
+            {
+                // An outermost statement of the running function call: the call takes at least as long as these.
+                var call = _calls.Pop();
+                call.StatementTicks += total;
+                _calls.Push(call);
             }
 
             if (frame.Statement == statement)
@@ -134,7 +145,7 @@ internal sealed class ProfileSession
         }
 
         site.Active++;
-        _calls.Push(new Frame(function, _timestamp(), 0, _executed));
+        _calls.Push(new Frame(function, _timestamp(), 0, _executed) { StackDepth = _frames.Count });
     }
 
     public void ExitFunction(int function)
@@ -149,7 +160,7 @@ internal sealed class ProfileSession
         {
             var frame = _calls.Pop();
             var nested = _executed - frame.ExecutedAtStart;
-            var total = Math.Max(0, ((now - frame.Start) * _toTicks) - (_cost.Ticks * nested));
+            var total = Math.Max(Math.Max(frame.ChildTicks, frame.StatementTicks), ((now - frame.Start) * _toTicks) - (_cost.Ticks * nested));
             var site = _functions[frame.Statement];
             site.SelfTicks += Math.Max(0, total - frame.ChildTicks);
             if (--site.Active == 0)
@@ -235,6 +246,11 @@ internal sealed class ProfileSession
         public double ChildTicks { get; set; }
 
         public double ChildBytes { get; set; }
+
+        // Call frames only: the statement stack's depth at the call, and the time of the call's outermost statements.
+        public int StackDepth { get; set; }
+
+        public double StatementTicks { get; set; }
     }
 
     private sealed class LineTotals

@@ -157,4 +157,33 @@ public class ProfileSessionTests
         Assert.Equal("failed before the first statement", profile.Error);
         Assert.Empty(profile.TopLines);
     }
+
+    [Fact]
+    public void WhenTheCalibratedCostIsTooHigh_NoTotalFallsBelowWhatItRan()
+    {
+        var session = NewSession();
+        var top = session.AddFunction("<Script>", "a.ps1", 1);
+        var loop = session.AddStatement("a.ps1", 1, "loop", top);
+        var body = session.AddStatement("a.ps1", 1, "body", top);
+        // 5 ms per statement: far more than the 1 ms each iteration really takes (a compiled loop).
+        session.UseCost(new ProbeCost(50_000, 2_500, 0, 0));
+        session.EnterFunction(top);
+        session.Enter(loop);
+        for (var i = 0; i < 10; i++)
+        {
+            session.Enter(body);
+            _now += 1;
+            session.Exit(body, true);
+        }
+
+        session.Exit(loop, true);
+        session.ExitFunction(top);
+        var profile = session.ToProfile("a", 1, 100_000, null, new int[3], 20, null);
+        var line = profile.Lines.Single();
+        Assert.Equal(10 * 0.75, line.SelfMs, 9);
+        Assert.Equal(7.5, line.TotalMs, 9);
+        Assert.Equal(7.5, profile.DurationMs, 9);
+        Assert.Equal(7.5, profile.Functions.Single().TotalMs, 9);
+        Assert.Equal(100, line.Percent, 9);
+    }
 }
