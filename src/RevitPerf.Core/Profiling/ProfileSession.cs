@@ -88,7 +88,7 @@ internal sealed class ProfileSession
     {
         var now = _timestamp();
         var bytesNow = _allocated?.Invoke() ?? 0;
-        if (_frames.Count == 0 || (_frames.Peek().Statement != statement && !_frames.Any(f => f.Statement == statement)))
+        if (!IsOpen(_frames, statement))
         {
             return;
         }
@@ -106,12 +106,8 @@ internal sealed class ProfileSession
             var total = Math.Max(frame.ChildTicks, ((now - frame.Start) * _toTicks) - _cost.InnerTicks - (_cost.Ticks * nested));
             var bytes = Math.Max(frame.ChildBytes, (bytesNow - frame.StartBytes) - _cost.InnerBytes - (_cost.Bytes * nested));
             var line = _lines[_statements[frame.Statement].Line];
-            line.SelfTicks += Math.Max(0, total - frame.ChildTicks);
+            line.Close(total, frame.ChildTicks);
             line.SelfBytes += Math.Max(0, bytes - frame.ChildBytes);
-            if (--line.Active == 0)
-            {
-                line.TotalTicks += total;
-            }
 
             if (_frames.Count > 0)
             {
@@ -151,7 +147,7 @@ internal sealed class ProfileSession
     public void ExitFunction(int function)
     {
         var now = _timestamp();
-        if (_calls.Count == 0 || (_calls.Peek().Statement != function && !_calls.Any(f => f.Statement == function)))
+        if (!IsOpen(_calls, function))
         {
             return;
         }
@@ -161,12 +157,7 @@ internal sealed class ProfileSession
             var frame = _calls.Pop();
             var nested = _executed - frame.ExecutedAtStart;
             var total = Math.Max(Math.Max(frame.ChildTicks, frame.StatementTicks), ((now - frame.Start) * _toTicks) - (_cost.Ticks * nested));
-            var site = _functions[frame.Statement];
-            site.SelfTicks += Math.Max(0, total - frame.ChildTicks);
-            if (--site.Active == 0)
-            {
-                site.TotalTicks += total;
-            }
+            _functions[frame.Statement].Close(total, frame.ChildTicks);
 
             if (_calls.Count > 0)
             {
@@ -181,6 +172,10 @@ internal sealed class ProfileSession
             }
         }
     }
+
+    // An exit whose entry is not on the stack (a late one, or one from before a reset) changes nothing.
+    private static bool IsOpen(Stack<Frame> frames, int id) =>
+        frames.Count > 0 && (frames.Peek().Statement == id || frames.Any(f => f.Statement == id));
 
     /// <summary>The self time per hit of the statements on one line, in ticks (calibration reads its empty statement this way).</summary>
     internal (double TicksPerHit, double BytesPerHit) PerHit(int statement)
@@ -253,19 +248,46 @@ internal sealed class ProfileSession
         public double StatementTicks { get; set; }
     }
 
-    private sealed class LineTotals
+    /// <summary>
+    /// Times of a line or a function. Self time adds up at every close; total time only when the outermost open one
+    /// closes, so that recursion (or a loop body on its loop's line) is not counted twice.
+    /// </summary>
+    private abstract class Totals
     {
-        public LineTotals(string file, int line, string text, string function)
+        protected Totals(string file, int line)
         {
             File = file;
             Line = line;
-            Text = text;
-            Function = function;
         }
 
         public string File { get; }
 
         public int Line { get; }
+
+        public int Active { get; set; }
+
+        public double SelfTicks { get; private set; }
+
+        public double TotalTicks { get; private set; }
+
+        public void Close(double total, double childTicks)
+        {
+            SelfTicks += Math.Max(0, total - childTicks);
+            if (--Active == 0)
+            {
+                TotalTicks += total;
+            }
+        }
+    }
+
+    private sealed class LineTotals : Totals
+    {
+        public LineTotals(string file, int line, string text, string function)
+            : base(file, line)
+        {
+            Text = text;
+            Function = function;
+        }
 
         public string Text { get; }
 
@@ -273,36 +295,16 @@ internal sealed class ProfileSession
 
         public long Hits { get; set; }
 
-        public int Active { get; set; }
-
-        public double SelfTicks { get; set; }
-
-        public double TotalTicks { get; set; }
-
         public double SelfBytes { get; set; }
     }
 
-    private sealed class FunctionSite
+    private sealed class FunctionSite : Totals
     {
         public FunctionSite(string name, string file, int line)
-        {
-            Name = name;
-            File = file;
-            Line = line;
-        }
+            : base(file, line) => Name = name;
 
         public string Name { get; }
 
-        public string File { get; }
-
-        public int Line { get; }
-
         public long Calls { get; set; }
-
-        public int Active { get; set; }
-
-        public double SelfTicks { get; set; }
-
-        public double TotalTicks { get; set; }
     }
 }

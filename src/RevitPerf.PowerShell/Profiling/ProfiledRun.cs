@@ -20,13 +20,17 @@ internal static class ProfiledRun
     private const int CalibrationStatements = 2000;
     private const int CalibrationRounds = 9;
 
-    // The functions are defined in the scope of the inner & { }, so the traced code (a child scope, as with &)
+    // The functions are defined in the helper's scope, so the traced code (a child scope, as with &)
     // finds them before the caller's; they are gone when it returns.
-    private static readonly ScriptBlock s_invoker = ScriptBlock.Create(
-        "param($b, $a, $d, $s) & { param($__RevitPerfBlock, $__RevitPerfArgs, $__RevitPerfDot, $__RevitPerfSet) " +
+    // The helper is its own script block, compiled once (a literal inside the steppable pipeline's script would be
+    // compiled again on every run, as Measure-RevitOperation's was).
+    private static readonly ScriptBlock s_helper = ScriptBlock.Create(
+        "param($__RevitPerfBlock, $__RevitPerfArgs, $__RevitPerfDot, $__RevitPerfSet) " +
         "foreach ($__RevitPerfItem in $__RevitPerfDot) { . $__RevitPerfItem } " +
         "foreach ($__RevitPerfItem in $__RevitPerfSet) { Set-Item -LiteralPath ('function:' + $__RevitPerfItem.Key) -Value $__RevitPerfItem.Value } " +
-        "$__RevitPerfItem = $null; & $__RevitPerfBlock @__RevitPerfArgs } $b $a $d $s | Out-Null");
+        "$__RevitPerfItem = $null; & $__RevitPerfBlock @__RevitPerfArgs");
+
+    private static readonly ScriptBlock s_invoker = ScriptBlock.Create("param($h, $b, $a, $d, $s) & $h $b $a $d $s | Out-Null");
 
     private const string CalibrationCode = "param($__RevitPerfRange) foreach ($__RevitPerfI in $__RevitPerfRange) {\n$null\n}\n$__RevitPerfI = $?";
 
@@ -52,7 +56,7 @@ internal static class ProfiledRun
             while (runs < repeat && error is null)
             {
                 runs++;
-                error = SteppableRun.Run(cmdlet, s_invoker, new object[] { main, arguments, dot, set });
+                error = SteppableRun.Run(cmdlet, s_invoker, new object[] { s_helper, main, arguments, dot, set });
             }
         }
 
