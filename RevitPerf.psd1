@@ -53,13 +53,17 @@
         'Get-RevitPerformanceMetrics'
         'Reset-RevitPerformanceMetrics'
         'Trace-RevitScript'
+        'Get-RevitJournal'
+        'Get-RevitJournalMemory'
+        'Get-RevitJournalOperation'
+        'Get-RevitJournalEvent'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('Revit', 'BIM', 'Performance', 'Benchmark', 'Cache', 'Memory', 'ObjectPool', 'Metrics', 'PSEdition_Core', 'PSEdition_Desktop')
+            Tags       = @('Revit', 'BIM', 'Performance', 'Benchmark', 'Cache', 'Memory', 'ObjectPool', 'Metrics', 'Journal', 'PSEdition_Core', 'PSEdition_Desktop')
             ProjectUri = 'https://github.com/revitperf/RevitPerf'
         }
     }

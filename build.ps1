@@ -85,9 +85,9 @@ function Invoke-Build {
         'Dependencies/RevitPerf.Core.dll'   = Join-Path $bin 'RevitPerf.Core.dll'
         'Dependencies/YamlDotNet.dll'       = Join-Path $bin 'YamlDotNet.dll'
     }
-    # Windows PowerShell 5.1 only: the Meter's System.Diagnostics.DiagnosticSource and what it needs. PowerShell 7
-    # has them, and must use its own (dotnet-counters listens through the runtime's copy).
-    foreach ($name in 'System.Diagnostics.DiagnosticSource', 'System.Memory', 'System.Buffers', 'System.Numerics.Vectors', 'System.Runtime.CompilerServices.Unsafe') {
+    # Windows PowerShell 5.1 only: the Meter's System.Diagnostics.DiagnosticSource, the journals' code page provider
+    # and what they need. PowerShell 7 has them, and must use its own (dotnet-counters listens through the runtime's copy).
+    foreach ($name in 'System.Diagnostics.DiagnosticSource', 'System.Text.Encoding.CodePages', 'System.Memory', 'System.Buffers', 'System.Numerics.Vectors', 'System.Runtime.CompilerServices.Unsafe') {
         $files["Dependencies/Desktop/$name.dll"] = Join-Path $bin "$name.dll"
     }
     $files['RevitPerf.Format.ps1xml'] = Join-Path $Root 'src/RevitPerf.PowerShell/RevitPerf.Format.ps1xml'
@@ -103,7 +103,7 @@ function Invoke-Build {
 
     Invoke-Docs
 
-    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt', 'en-US/about_RevitPerf_Memory.help.txt', 'en-US/about_RevitPerf_Pooling.help.txt', 'en-US/about_RevitPerf_Batching.help.txt', 'en-US/about_RevitPerf_Metrics.help.txt')
+    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt', 'en-US/about_RevitPerf_Memory.help.txt', 'en-US/about_RevitPerf_Pooling.help.txt', 'en-US/about_RevitPerf_Batching.help.txt', 'en-US/about_RevitPerf_Metrics.help.txt', 'en-US/about_RevitPerf_Journals.help.txt')
     foreach ($file in $expected) {
         if (-not (Test-Path -LiteralPath (Join-Path $ModuleOut $file))) { throw "The assembled module is missing $file." }
     }

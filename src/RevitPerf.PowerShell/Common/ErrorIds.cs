@@ -179,4 +179,19 @@ public static class ErrorIds
 
     /// <summary>The script to profile does not exist, or a path names more than one file.</summary>
     public const string ProfileScriptNotFound = "ProfileScriptNotFound";
+
+    /// <summary>A path names nothing that exists.</summary>
+    public const string PathNotFound = "PathNotFound";
+
+    /// <summary>A folder holds no journal (journal*.txt), or no journals folder of any Revit release exists here.</summary>
+    public const string JournalNotFound = "JournalNotFound";
+
+    /// <summary>A file is not a Revit journal (its target is the path).</summary>
+    public const string JournalInvalid = "JournalInvalid";
+
+    /// <summary>A journal could not be read (locked, no permission, an I/O error); the other journals go on.</summary>
+    public const string JournalReadFailed = "JournalReadFailed";
+
+    /// <summary>A journal has too few memory figures over too short a time for a memory report.</summary>
+    public const string JournalMemoryTooShort = "JournalMemoryTooShort";
 }
