@@ -86,14 +86,14 @@ internal static class JournalOperationLine
             var inside = name.Slice(open + 1, close - open - 1);
             if (LooksLikePath(inside))
             {
-                var without = string.Concat(name.Slice(0, open).ToString(), name.Slice(close + 1).ToString());
-                return (CollapseSpaces(without), inside.ToString());
+                var without = string.Concat(Windows1252.ToText(name.Slice(0, open)), Windows1252.ToText(name.Slice(close + 1)));
+                return (CollapseSpaces(without), Windows1252.ToText(inside));
             }
 
             searchFrom = close + 1;
         }
 
-        return (name.ToString(), null);
+        return (Windows1252.ToText(name), null);
     }
 
     private static bool LooksLikePath(ReadOnlySpan<char> s) =>

@@ -20,6 +20,7 @@ public sealed class JournalReader : IDisposable
 {
     // A file with no journal line within this many lines is something else (a journal's first line is one).
     private const int ProbeLines = 500;
+    private const int BuildSearchLines = 1000;
 
     private readonly Stream stream;
     private readonly bool leaveOpen;
@@ -105,7 +106,7 @@ public sealed class JournalReader : IDisposable
 
     private IEnumerable<JournalEntry> Read()
     {
-        lines = new JournalLineReader(stream, Windows1252.Encoding);
+        lines = new JournalLineReader(stream, Windows1252.LineEncoding);
         while (ReadLine())
         {
             while (ready.Count > 0)
@@ -247,19 +248,22 @@ public sealed class JournalReader : IDisposable
             return;
         }
 
-        if (JournalSyntax.StartsWith(text, "Initial VM:"))
+        // Most comment lines are none of the kinds below: one look at the first character rules them out.
+        var first = text[0];
+        if (first != 'I' && first != 'D' && first != 'G' && first != 'R' && first != 'V' && first != 'T')
         {
-            Memory(text, null);
+            OtherText(text, timestamped);
         }
-        else if (JournalSyntax.StartsWith(text, "Delta VM:"))
+        else if (JournalSyntax.StartsWith(text, "Initial VM:") || JournalSyntax.StartsWith(text, "Delta VM:"))
         {
             Memory(text, null);
         }
         else if (JournalSyntax.StartsWith(text, "GUI Resource Usage"))
         {
-            JournalMemoryLine.ParseGuiResources(text, out var gdi, out var user);
-            if (pendingSample is not null)
+            // The handles belong to the sample before them, and to no summary figure.
+            if (pendingSample is not null && (wanted & JournalSeries.Memory) != 0)
             {
+                JournalMemoryLine.ParseGuiResources(text, out var gdi, out var user);
                 pendingSample.GdiHandles = gdi;
                 pendingSample.UserHandles = user;
             }
@@ -283,7 +287,7 @@ public sealed class JournalReader : IDisposable
         {
             var values = JournalSyntax.QuotedValues(text);
             session.Dialogs++;
-            AddEvent(JournalSeries.Events, JournalEventKind.Dialog, values.Count > 0 ? values[0] : text.Slice(10).Trim().ToString(), null, null);
+            AddEvent(JournalSeries.Events, JournalEventKind.Dialog, values.Count > 0 ? values[0] : Windows1252.ToText(text.Slice(10).Trim()), null, null);
         }
         else
         {
@@ -293,7 +297,7 @@ public sealed class JournalReader : IDisposable
 
     private void OtherText(ReadOnlySpan<char> text, bool timestamped)
     {
-        var isl = text.IndexOf("[ISL] On ".AsSpan(), StringComparison.Ordinal);
+        var isl = text.IndexOf('[') < 0 ? -1 : text.IndexOf("[ISL] On ".AsSpan(), StringComparison.Ordinal);
         if (isl >= 0)
         {
             var what = text.Slice(isl + 9);
@@ -302,7 +306,7 @@ public sealed class JournalReader : IDisposable
             {
                 var close = what.LastIndexOf(']');
                 var openBracket = close > 0 ? what.Slice(0, close).LastIndexOf('[') : -1;
-                var model = openBracket >= 0 ? what.Slice(openBracket + 1, close - openBracket - 1).ToString() : string.Empty;
+                var model = openBracket >= 0 ? Windows1252.ToText(what.Slice(openBracket + 1, close - openBracket - 1)) : string.Empty;
                 if (open)
                 {
                     session.ModelsOpened++;
@@ -318,7 +322,7 @@ public sealed class JournalReader : IDisposable
             return;
         }
 
-        if (timestamped)
+        if (timestamped && JournalSyntax.Contains(text, "recording journal file"))
         {
             if (JournalSyntax.Contains(text, "started recording journal file"))
             {
@@ -334,7 +338,8 @@ public sealed class JournalReader : IDisposable
             }
         }
 
-        if (session.Build is null)
+        // Revit writes its build in the journal's first lines; a journal without it is not searched to its end.
+        if (session.Build is null && session.Lines <= BuildSearchLines)
         {
             var build = text.IndexOf("Build:".AsSpan(), StringComparison.Ordinal);
             // The BasicFileInfo line names the build that last saved a model, not the running Revit.
@@ -342,7 +347,7 @@ public sealed class JournalReader : IDisposable
             {
                 var value = JournalSyntax.TrimStart(text.Slice(build + 6));
                 var space = value.IndexOf(' ');
-                var token = (space >= 0 ? value.Slice(0, space) : value).ToString();
+                var token = Windows1252.ToText(space >= 0 ? value.Slice(0, space) : value);
                 if (token.Length > 0)
                 {
                     session.Build = token;
@@ -413,6 +418,13 @@ public sealed class JournalReader : IDisposable
     {
         var continues = JournalSyntax.Continues(line);
         var kind = ContinuedStatement.KindOf(line);
+        if (kind != StatementKind.Directive && (wanted & JournalSeries.Events) == 0)
+        {
+            // Without event rows, a command is a count and data nothing: no text to gather.
+            session.Commands += kind == StatementKind.Command ? 1 : 0;
+            kind = StatementKind.Other;
+        }
+
         if (kind == StatementKind.Other)
         {
             // Mouse moves, key presses, button pushes: nothing to keep, but their continuation lines are theirs.

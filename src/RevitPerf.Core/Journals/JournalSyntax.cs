@@ -172,41 +172,45 @@ internal static class JournalSyntax
         return TryNumber(rest, ref i, out var value) ? value : null;
     }
 
-    /// <summary>The quoted strings of a VB statement, <c>""</c> standing for a quote; at most 64.</summary>
+    /// <summary>The quoted strings of a VB statement (Latin-1 decoded, returned as Windows-1252), <c>""</c> standing for a quote; at most 64.</summary>
     internal static List<string> QuotedValues(ReadOnlySpan<char> s)
     {
         var values = new List<string>();
-        var i = 0;
-        while (i < s.Length && values.Count < MaxQuotedValues)
+        while (values.Count < MaxQuotedValues)
         {
-            var open = s.Slice(i).IndexOf('"');
+            var open = s.IndexOf('"');
             if (open < 0)
             {
                 break;
             }
 
-            i += open + 1;
-            var text = new System.Text.StringBuilder();
-            while (i < s.Length)
+            s = s.Slice(open + 1);
+            var close = s.IndexOf('"');
+            if (close < 0)
             {
-                if (s[i] == '"')
-                {
-                    if (i + 1 < s.Length && s[i + 1] == '"')
-                    {
-                        text.Append('"');
-                        i += 2;
-                        continue;
-                    }
-
-                    i++;
-                    break;
-                }
-
-                text.Append(s[i]);
-                i++;
+                values.Add(Windows1252.ToText(s));
+                break;
             }
 
-            values.Add(text.ToString());
+            if (close + 1 >= s.Length || s[close + 1] != '"')
+            {
+                values.Add(Windows1252.ToText(s.Slice(0, close)));
+                s = s.Slice(close + 1);
+                continue;
+            }
+
+            // A doubled quote inside: gather the pieces.
+            var text = new System.Text.StringBuilder();
+            while (close >= 0 && close + 1 < s.Length && s[close + 1] == '"')
+            {
+                text.Append(s.Slice(0, close + 1).ToString());
+                s = s.Slice(close + 2);
+                close = s.IndexOf('"');
+            }
+
+            text.Append((close < 0 ? s : s.Slice(0, close)).ToString());
+            values.Add(Windows1252.Fix(text.ToString()));
+            s = close < 0 ? ReadOnlySpan<char>.Empty : s.Slice(close + 1);
         }
 
         return values;
