@@ -57,6 +57,7 @@
         'Get-RevitJournalMemory'
         'Get-RevitJournalOperation'
         'Get-RevitJournalEvent'
+        'Export-RevitPerformanceReport'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -52,4 +52,113 @@ function New-TestYaml {
     $path
 }
 
+
+function Get-ChromiumPath {
+    # Debian's chromium (installed by .ci/run), or a Chrome on the PATH; $null when there is none.
+    foreach ($name in 'chromium', 'chromium-browser', 'google-chrome', 'chrome') {
+        $command = Get-Command $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($command) { return $command.Source }
+    }
+    $null
+}
+
+function Invoke-HeadlessPage {
+    <#
+    Opens a local HTML file in headless Chromium through the DevTools protocol and returns what a test needs: every
+    request the page made, console messages and uncaught exceptions, the value of a JavaScript expression (JSON), and
+    a full-page screenshot written to -Screenshot.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [Parameter(Mandatory)] [string] $Expression,
+        [string] $Screenshot,
+        [int] $TimeoutSeconds = 60
+    )
+    $chromium = Get-ChromiumPath
+    if (-not $chromium) { throw 'Chromium is not installed (.ci/run installs Debian''s chromium package).' }
+    $profile = Join-Path ([IO.Path]::GetTempPath()) ('revitperf-chromium-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory $profile
+    # The flags keep a headless Chromium off the network on its own account (updates, sync, field trials).
+    $arguments = @('--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions', '--mute-audio',
+        "--user-data-dir=$profile", '--remote-debugging-port=0', '--window-size=1280,900', 'about:blank')
+    $process = Start-Process -FilePath $chromium -ArgumentList $arguments -PassThru -RedirectStandardError (Join-Path $profile 'stderr.txt') -RedirectStandardOutput (Join-Path $profile 'stdout.txt')
+    $socket = $null
+    try {
+        $portFile = Join-Path $profile 'DevToolsActivePort'
+        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+        while (-not (Test-Path $portFile) -or -not (Get-Content $portFile -ErrorAction SilentlyContinue)) {
+            if ([DateTime]::UtcNow -gt $deadline -or $process.HasExited) { throw "Chromium did not start: $(Get-Content (Join-Path $profile 'stderr.txt') -Raw)" }
+            Start-Sleep -Milliseconds 100
+        }
+        $port = (Get-Content $portFile)[0]
+        $targets = Invoke-RestMethod -Uri "http://127.0.0.1:$port/json/list" -TimeoutSec 10
+        $page = @($targets | Where-Object type -EQ 'page')[0]
+        $socket = [Net.WebSockets.ClientWebSocket]::new()
+        $cancel = [Threading.CancellationTokenSource]::new([TimeSpan]::FromSeconds($TimeoutSeconds))
+        $null = $socket.ConnectAsync([Uri]$page.webSocketDebuggerUrl, $cancel.Token).GetAwaiter().GetResult()
+        $state = @{ Id = 0; Events = [Collections.Generic.List[object]]::new() }
+
+        $receive = {
+            $buffer = [byte[]]::new(1MB)
+            $stream = [IO.MemoryStream]::new()
+            do {
+                $result = $socket.ReceiveAsync([ArraySegment[byte]]::new($buffer), $cancel.Token).GetAwaiter().GetResult()
+                $stream.Write($buffer, 0, $result.Count)
+            } while (-not $result.EndOfMessage)
+            [Text.Encoding]::UTF8.GetString($stream.ToArray()) | ConvertFrom-Json -Depth 20
+        }
+        $send = {
+            param([string] $Method, [hashtable] $Params = @{})
+            $state.Id++
+            $id = $state.Id
+            $json = @{ id = $id; method = $Method; params = $Params } | ConvertTo-Json -Depth 10 -Compress
+            $bytes = [Text.Encoding]::UTF8.GetBytes($json)
+            $null = $socket.SendAsync([ArraySegment[byte]]::new($bytes), [Net.WebSockets.WebSocketMessageType]::Text, $true, $cancel.Token).GetAwaiter().GetResult()
+            while ($true) {
+                $message = & $receive
+                if ($message.PSObject.Properties['id'] -and $message.id -eq $id) {
+                    if ($message.PSObject.Properties['error']) { throw "DevTools $Method failed: $($message.error.message)" }
+                    return $message.result
+                }
+                $state.Events.Add($message)
+            }
+        }
+        $null = & $send 'Page.enable'
+        $null = & $send 'Runtime.enable'
+        $null = & $send 'Log.enable'
+        $null = & $send 'Network.enable'
+        $url = [Uri]::new((Resolve-Path -LiteralPath $Path).ProviderPath).AbsoluteUri
+        $null = & $send 'Page.navigate' @{ url = $url }
+        while (-not ($state.Events | Where-Object { $_.method -eq 'Page.loadEventFired' })) {
+            $state.Events.Add((& $receive))
+        }
+        $value = (& $send 'Runtime.evaluate' @{ expression = $Expression; returnByValue = $true }).result.value
+        if ($Screenshot) {
+            $metrics = & $send 'Page.getLayoutMetrics'
+            $height = [math]::Ceiling($metrics.cssContentSize.height)
+            $null = & $send 'Emulation.setDeviceMetricsOverride' @{ width = 1280; height = [math]::Min($height, 16000); deviceScaleFactor = 1; mobile = $false }
+            $shot = & $send 'Page.captureScreenshot' @{ format = 'png'; captureBeyondViewport = $true }
+            [IO.File]::WriteAllBytes($Screenshot, [Convert]::FromBase64String($shot.data))
+        }
+        $requests = @($state.Events | Where-Object method -EQ 'Network.requestWillBeSent' | ForEach-Object { $_.params.request.url })
+        $console = @($state.Events | Where-Object method -EQ 'Runtime.consoleAPICalled' | ForEach-Object { "$($_.params.type): $(($_.params.args | ForEach-Object { $_.value }) -join ' ')" })
+        $exceptions = @($state.Events | Where-Object method -EQ 'Runtime.exceptionThrown' | ForEach-Object { $_.params.exceptionDetails.exception.description ?? $_.params.exceptionDetails.text })
+        $logErrors = @($state.Events | Where-Object { $_.method -eq 'Log.entryAdded' -and $_.params.entry.level -in 'error', 'warning' } | ForEach-Object { "$($_.params.entry.source): $($_.params.entry.text)" })
+        [pscustomobject]@{
+            Requests   = $requests
+            Console    = $console
+            Exceptions = $exceptions
+            LogErrors  = $logErrors
+            Value      = if ($value) { $value | ConvertFrom-Json -Depth 20 } else { $null }
+        }
+    }
+    finally {
+        if ($socket) { $socket.Dispose() }
+        if (-not $process.HasExited) { $process.Kill($true) }
+        $process.WaitForExit(10000) | Out-Null
+        Remove-Item -Recurse -Force $profile -ErrorAction SilentlyContinue
+    }
+}
+
 Export-ModuleMember -Function *

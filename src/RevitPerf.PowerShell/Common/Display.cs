@@ -35,4 +35,22 @@ public static class Display
     /// <summary>Operations per second with thousands separators.</summary>
     public static string Rate(double opsPerSecond) =>
         opsPerSecond >= 100 ? opsPerSecond.ToString("N0", CultureInfo.CurrentCulture) : opsPerSecond.ToString("0.00", CultureInfo.CurrentCulture);
+
+    /// <summary>The figure a benchmark is judged by against its target: "hit ratio 93.1 % ≥ 90 %", "mean 1.20 ms ≤ 5.00 ms".</summary>
+    public static string Judged(string? judgedBy, double? value, double? target)
+    {
+        if (judgedBy is null || target is not { } t)
+        {
+            return string.Empty;
+        }
+
+        var v = value ?? double.NaN;
+        return judgedBy switch
+        {
+            "HitRatio" => string.Format(CultureInfo.CurrentCulture, "hit ratio {0:0.0} % ≥ {1:0.#} %", v * 100, t * 100),
+            "PeakMemoryMB" => string.Format(CultureInfo.CurrentCulture, "memory {0} ≤ {1}", Bytes(v * 1024 * 1024), Bytes(t * 1024 * 1024)),
+            "OpsPerSecond" => string.Format(CultureInfo.CurrentCulture, "ops/s {0} ≥ {1}", Rate(v), Rate(t)),
+            _ => string.Format(CultureInfo.CurrentCulture, "mean {0} ≤ {1}", Time(v), Time(t)),
+        };
+    }
 }

@@ -194,4 +194,19 @@ public static class ErrorIds
 
     /// <summary>A journal has too few memory figures over too short a time for a memory report.</summary>
     public const string JournalMemoryTooShort = "JournalMemoryTooShort";
+
+    /// <summary>An object given to Export-RevitPerformanceReport is of no kind a report shows (its target is the object).</summary>
+    public const string ReportInputInvalid = "ReportInputInvalid";
+
+    /// <summary>Export-RevitPerformanceReport was given nothing it can show.</summary>
+    public const string ReportInputEmpty = "ReportInputEmpty";
+
+    /// <summary>The report file exists and -NoClobber was given.</summary>
+    public const string ReportFileExists = "ReportFileExists";
+
+    /// <summary>The report file could not be written.</summary>
+    public const string ReportWriteFailed = "ReportWriteFailed";
+
+    /// <summary>The written report could not be opened in a browser (-Open).</summary>
+    public const string ReportOpenFailed = "ReportOpenFailed";
 }

@@ -67,6 +67,7 @@ public sealed class BenchmarkResult
         MetHitRatioTarget = targets.HitRatio is { } ratio ? measured && HitRatio is { } hits && hits >= ratio : null;
         MetTargets = measured && measurement.Failures == 0 && measurement.Error is null
             && MetLatencyTarget != false && MetMemoryTarget != false && MetThroughputTarget != false && MetHitRatioTarget != false;
+        (JudgedBy, JudgedValue, JudgedTarget) = Judged();
         TimedOut = measurement.TimedOut;
         Error = measurement.Error;
         Note = measurement.Note;
@@ -230,6 +231,18 @@ public sealed class BenchmarkResult
         }
     }
 
+    /// <summary>
+    /// The property the benchmark is judged by (HitRatio, PeakMemoryMB, OpsPerSecond or MeanMs): of the targets it
+    /// has, the first it missed, else the most specific (hit ratio, then memory, throughput, latency); null without one.
+    /// </summary>
+    public string? JudgedBy { get; }
+
+    /// <summary>The measured value of <see cref="JudgedBy"/>.</summary>
+    public double? JudgedValue { get; }
+
+    /// <summary>Its target: a ceiling for MeanMs and PeakMemoryMB, a floor for OpsPerSecond and HitRatio.</summary>
+    public double? JudgedTarget { get; }
+
     /// <summary>Bytes allocated per operation, one per successful iteration, in run order (empty when not tracked).</summary>
     public double[] GetAllocatedBytesSamples()
     {
@@ -252,5 +265,28 @@ public sealed class BenchmarkResult
         }
 
         return copy;
+    }
+
+    private (string?, double?, double?) Judged()
+    {
+        var candidates = new (string Name, double? Value, double? Target, bool? Met)[]
+        {
+            (nameof(HitRatio), HitRatio, TargetHitRatio, MetHitRatioTarget),
+            (nameof(PeakMemoryMB), PeakMemoryMB, TargetMemoryMB, MetMemoryTarget),
+            (nameof(OpsPerSecond), OpsPerSecond, TargetThroughputOpsPerSec, MetThroughputTarget),
+            (nameof(MeanMs), MeanMs, TargetLatencyMs, MetLatencyTarget),
+        };
+        foreach (var pass in new[] { true, false })
+        {
+            foreach (var c in candidates)
+            {
+                if (c.Target is not null && (!pass || c.Met == false))
+                {
+                    return (c.Name, c.Value, c.Target);
+                }
+            }
+        }
+
+        return (null, null, null);
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using RevitPerf.Core.Statistics;
 
 namespace RevitPerf.Core.Benchmarking;
@@ -5,8 +7,11 @@ namespace RevitPerf.Core.Benchmarking;
 /// <summary>The fit of a scalability run, flat: the straight line, RevitPy's linear verdict and the complexity class.</summary>
 public sealed class ScalabilityResult
 {
-    internal ScalabilityResult(string name, int sizes, ScalabilityFit fit, int rounds = 1, double confidence = 1, string? reason = null)
+    private readonly IReadOnlyList<ScalabilitySizeResult> _rows;
+
+    internal ScalabilityResult(string name, int sizes, ScalabilityFit fit, int rounds = 1, double confidence = 1, string? reason = null, IReadOnlyList<ScalabilitySizeResult>? rows = null)
     {
+        _rows = rows ?? Array.Empty<ScalabilitySizeResult>();
         Name = name;
         Sizes = sizes;
         SlopeMsPerElement = fit.Linear.Slope;
@@ -52,4 +57,16 @@ public sealed class ScalabilityResult
 
     /// <summary>Why the class is Inconclusive; null otherwise.</summary>
     public string? Reason { get; }
+
+    /// <summary>The per-size rows the fit was made from (what -BySize writes), smallest size first.</summary>
+    public ScalabilitySizeResult[] GetSizes()
+    {
+        var copy = new ScalabilitySizeResult[_rows.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = _rows[i];
+        }
+
+        return copy;
+    }
 }

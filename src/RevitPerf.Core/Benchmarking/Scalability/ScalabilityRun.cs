@@ -129,7 +129,7 @@ public static class ScalabilityRun
             reason = $"{pooled.Complexity} fits all the measurements, but only {confidence:P0} of {Resamples} resamples of them ({shares}): the noise is larger than the difference between these classes. Measure with more -Rounds or -Iterations, on a quieter machine, or over sizes further apart";
         }
 
-        return (rows, new ScalabilityResult(name, usable.Count, pooled, rounds, confidence, reason));
+        return (rows, new ScalabilityResult(name, usable.Count, pooled, rounds, confidence, reason, rows));
     }
 
     // Sorts the array in place; the engine's one percentile definition.
