@@ -39,7 +39,7 @@ internal static class Html
 
         // Four significant digits, written out (0.0002589, not 2.589E-4): tables are read, and pasted into Excel.
         var decimals = Math.Max(0, Math.Min(15, 3 - (int)Math.Floor(Math.Log10(abs))));
-        return value.ToString("0." + new string('#', Math.Max(1, decimals)), CultureInfo.InvariantCulture);
+        return value.ToString(decimals == 0 ? "0" : "0." + new string('#', decimals), CultureInfo.InvariantCulture);
     }
 
     internal static string Number(double? value) => value is { } v ? Number(v) : string.Empty;

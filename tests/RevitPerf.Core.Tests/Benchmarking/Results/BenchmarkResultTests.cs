@@ -44,6 +44,22 @@ public class BenchmarkResultTests
     }
 
     [Fact]
+    public void WhenABenchmarkHasSeveralTargets_ItIsJudgedByTheFirstItMissedElseTheMostSpecific()
+    {
+        var measurement = Measure(500_000); // 0.5 ms per operation, 2,000 per second
+        var allMet = new BenchmarkResult(measurement, new BenchmarkTargets { LatencyMs = 1, ThroughputOpsPerSec = 1_000, MemoryMB = 10_000 }, s_environment, DateTime.UtcNow);
+        Assert.Equal(("PeakMemoryMB", 10_000.0), (allMet.JudgedBy, allMet.JudgedTarget!.Value));
+        Assert.Equal(allMet.PeakMemoryMB, allMet.JudgedValue);
+
+        var latencyMissed = new BenchmarkResult(measurement, new BenchmarkTargets { LatencyMs = 0.1, ThroughputOpsPerSec = 1_000 }, s_environment, DateTime.UtcNow);
+        Assert.Equal(("MeanMs", 0.5, 0.1), (latencyMissed.JudgedBy, latencyMissed.JudgedValue!.Value, latencyMissed.JudgedTarget!.Value));
+
+        var none = new BenchmarkResult(measurement, null, s_environment, DateTime.UtcNow);
+        Assert.Null(none.JudgedBy);
+        Assert.Null(none.JudgedValue);
+    }
+
+    [Fact]
     public void WhenIterationsFailed_TargetsAreNotMetEvenIfTheTimesAre()
     {
         var result = new BenchmarkResult(Measure(1_000, 2), new BenchmarkTargets { LatencyMs = 1 }, s_environment, DateTime.UtcNow);
