@@ -110,7 +110,22 @@ function Invoke-Build {
     Write-Host "Built RevitPerf $version in $ModuleOut"
 }
 
+function Install-Chromium {
+    # The HTML report's Pester tests open it in headless Chromium (Chrome or Edge will do). On Debian and Ubuntu the
+    # package is installed when none is there; elsewhere a warning says what the tests need.
+    if (Get-Command chromium, chromium-browser, google-chrome, msedge -CommandType Application -ErrorAction SilentlyContinue) { return }
+    if ($IsLinux -and (Get-Command apt-get -CommandType Application -ErrorAction SilentlyContinue)) {
+        Write-Host 'Installing Chromium for the report tests (apt-get install chromium).'
+        if ((id -u) -eq '0') { apt-get update -qq | Out-Null; apt-get install -y -qq chromium | Out-Null }
+        else { sudo apt-get update -qq | Out-Null; sudo apt-get install -y -qq chromium | Out-Null }
+    }
+    else {
+        Write-Warning 'The HTML report tests need Chromium, Chrome or Edge on the PATH.'
+    }
+}
+
 function Invoke-Test {
+    Install-Chromium
     Invoke-Build
     if (Test-Path $TestResults) { Remove-Item -Recurse -Force $TestResults }
     New-Item -ItemType Directory -Force -Path $TestResults | Out-Null

@@ -55,7 +55,7 @@ function New-TestYaml {
 
 function Get-ChromiumPath {
     # Debian's chromium (installed by .ci/run), or a Chrome on the PATH; $null when there is none.
-    foreach ($name in 'chromium', 'chromium-browser', 'google-chrome', 'chrome') {
+    foreach ($name in 'chromium', 'chromium-browser', 'google-chrome', 'chrome', 'msedge') {
         $command = Get-Command $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
         if ($command) { return $command.Source }
     }
