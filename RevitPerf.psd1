@@ -58,6 +58,8 @@
         'Get-RevitJournalOperation'
         'Get-RevitJournalEvent'
         'Export-RevitPerformanceReport'
+        'Publish-RevitPerformanceResult'
+        'Get-RevitBenchmarkHistory'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -17,6 +17,7 @@ public sealed class BenchmarkConfiguration
     private string? _baselineFile = ConfigurationSchema.BaselineFile.Default;
     private bool _saveResults = ConfigurationSchema.SaveResults.Default;
     private string? _resultsDirectory = ConfigurationSchema.ResultsDirectory.Default;
+    private string? _resultsStore = ConfigurationSchema.ResultsStore.Default;
     private bool _strictTargetValidation = ConfigurationSchema.StrictTargetValidation.Default;
 
     /// <inheritdoc cref="ConfigurationSchema.ParallelExecution"/>
@@ -94,6 +95,13 @@ public sealed class BenchmarkConfiguration
     {
         get => _resultsDirectory;
         set => _resultsDirectory = ConfigurationSchema.ResultsDirectory.Validate(value);
+    }
+
+    /// <inheritdoc cref="ConfigurationSchema.ResultsStore"/>
+    public string? ResultsStore
+    {
+        get => _resultsStore;
+        set => _resultsStore = ConfigurationSchema.ResultsStore.Validate(value);
     }
 
     /// <inheritdoc cref="ConfigurationSchema.StrictTargetValidation"/>

@@ -283,6 +283,15 @@ public static class ConfigurationSchema
         ReadBy = "Benchmarking: where Invoke-RevitBenchmark writes its results files",
     };
 
+    /// <summary><c>results_store</c>: Where runs are published and their history read; null is results_directory.</summary>
+    public static readonly TextSetting ResultsStore = new(
+        ConfigSection.Benchmark, "results_store", nameof(BenchmarkConfiguration.ResultsStore), null, true,
+        "Where runs are published and their history is read: a folder (a shared folder for several machines); null means results_directory.",
+        c => c.Benchmark.ResultsStore, (c, v) => c.Benchmark.ResultsStore = v)
+    {
+        ReadBy = "Storage: the store of Publish-RevitPerformanceResult, Get-RevitBenchmarkHistory and Invoke-RevitBenchmark -Publish",
+    };
+
     /// <summary><c>strict_target_validation</c>: Make a missed performance target a terminating error.</summary>
     public static readonly BooleanSetting StrictTargetValidation = new(
         ConfigSection.Benchmark, "strict_target_validation", nameof(BenchmarkConfiguration.StrictTargetValidation), false,
@@ -363,7 +372,7 @@ public static class ConfigurationSchema
         MetricsCollectionIntervalSeconds, BenchmarkWarmupIterations, BenchmarkTestIterations,
         ParallelExecution, MaxWorkers, TimeoutSeconds, EnableMemoryTracking, EnableMemoryLeakDetection,
         MemoryLeakThresholdMB, EnableRegressionDetection, RegressionThresholdPercent, BaselineFile, SaveResults,
-        ResultsDirectory, StrictTargetValidation,
+        ResultsDirectory, ResultsStore, StrictTargetValidation,
         StartupTimeMs, ApiLatencySimpleMs, ApiLatencyComplexMs, MemoryIdleMB, MemoryPeakMB, CacheHitRatio,
         ThroughputOpsPerSec,
     };

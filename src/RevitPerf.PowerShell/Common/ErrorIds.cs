@@ -209,4 +209,16 @@ public static class ErrorIds
 
     /// <summary>The written report could not be opened in a browser (-Open).</summary>
     public const string ReportOpenFailed = "ReportOpenFailed";
+
+    /// <summary>The results store named is of a kind this version cannot open (its target is redacted).</summary>
+    public const string StoreNotSupported = "StoreNotSupported";
+
+    /// <summary>A run could not be published to the store; the other runs go on.</summary>
+    public const string StorePublishFailed = "StorePublishFailed";
+
+    /// <summary>A file in a folder store could not be read; the history of the rest is returned.</summary>
+    public const string StoreFileInvalid = "StoreFileInvalid";
+
+    /// <summary>An object given to Publish-RevitPerformanceResult is not something a store keeps.</summary>
+    public const string PublishInputInvalid = "PublishInputInvalid";
 }

@@ -140,6 +140,20 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
     [Parameter]
     public SwitchParameter Strict { get; set; }
 
+    /// <summary>Publishes the run to the results store as it finishes (see Publish-RevitPerformanceResult).</summary>
+    [Parameter]
+    public SwitchParameter Publish { get; set; }
+
+    /// <summary>With -Publish: the store, instead of the configuration's results_store or results_directory.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Store { get; set; }
+
+    /// <summary>With -Publish: free-form tags the run carries (a commit, a model set).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public string[] Tag { get; set; } = Array.Empty<string>();
+
     /// <summary>A baseline or results file to compare the run with; by default baseline_file when regression detection is on.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -247,6 +261,11 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
         if (summary.ResultsFileError is { } error)
         {
             WriteError(NewError(error, ErrorIds.BenchmarkResultsWriteFailed, ErrorCategory.WriteError, _configuration.Benchmark.ResultsDirectory));
+        }
+
+        if (Publish && !Stopping && summary.Results.Count > 0)
+        {
+            PublishRuns(OpenStore(Store), RevitPerf.Core.Storage.ResultsRun.FromResults(summary.Results, Environment.UserName, Tag, null), writeOutcome: false);
         }
 
         if (summary.FailsRun)

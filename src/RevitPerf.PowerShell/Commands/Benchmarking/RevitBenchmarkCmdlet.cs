@@ -75,4 +75,51 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
         var manifest = System.IO.Path.Combine(module.ModuleBase, module.Name + ".psd1");
         return File.Exists(manifest) ? manifest : module.Path;
     }
+
+    /// <summary>
+    /// The results store <paramref name="given"/> names (-Store), else the configuration's results_store, else its
+    /// results_directory. A PostgreSQL connection string is refused with a StoreNotSupported error that does not repeat it.
+    /// </summary>
+    protected RevitPerf.Core.Storage.IResultsStore OpenStore(string? given)
+    {
+        var benchmark = RevitPerf.Core.RevitPerfOptimizer.CurrentConfiguration.Benchmark;
+        var location = !string.IsNullOrWhiteSpace(given) ? given! : benchmark.ResultsStore ?? benchmark.ResultsDirectory ?? ".";
+        if (RevitPerf.Core.Storage.ResultsStores.IsPostgreSql(location))
+        {
+            ThrowTerminatingError(NewError(
+                new NotSupportedException("The results store is a PostgreSQL connection string; this version of RevitPerf stores runs in folders only (a shared folder serves several machines)."),
+                ErrorIds.StoreNotSupported, ErrorCategory.NotImplemented, "PostgreSQL connection string (not shown)"));
+        }
+
+        return new RevitPerf.Core.Storage.FolderResultsStore(ResolveFileSystemPath(location));
+    }
+
+    /// <summary>Publishes each run, writing what happened to it; a run that fails is a StorePublishFailed error and the rest go on.</summary>
+    protected void PublishRuns(RevitPerf.Core.Storage.IResultsStore store, IEnumerable<RevitPerf.Core.Storage.ResultsRun> runs, bool writeOutcome)
+    {
+        foreach (var run in runs ?? throw new ArgumentNullException(nameof(runs)))
+        {
+            if (!ShouldProcess(store.Description, $"Publish run {run.RunId} of {run.Machine} at {run.TimeUtc:yyyy-MM-dd HH:mm:ss} UTC ({run.Benchmarks.Count} benchmarks)"))
+            {
+                continue;
+            }
+
+            try
+            {
+                var outcome = RevitPerf.Core.Storage.PublishedRun.Publish(store, run);
+                WriteVerbose(outcome.Added ? $"Published run {run.RunId} to {store.Description}." : $"Run {run.RunId} is in {store.Description} already.");
+                if (writeOutcome)
+                {
+                    WriteTyped(outcome, PublishedRunTypeName);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                WriteError(NewError(ex, ErrorIds.StorePublishFailed, ex is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, run.RunId));
+            }
+        }
+    }
+
+    /// <summary>The type name published-run rows carry.</summary>
+    public const string PublishedRunTypeName = "RevitPerf.PublishedRun";
 }

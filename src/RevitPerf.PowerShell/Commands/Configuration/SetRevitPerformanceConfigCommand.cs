@@ -167,6 +167,11 @@ public sealed class SetRevitPerformanceConfigCommand : RevitPerfCmdlet
     [ValidateSetting("ResultsDirectory")]
     public string? ResultsDirectory { get; set; }
 
+    /// <inheritdoc cref="Core.Configuration.ConfigurationSchema.ResultsStore"/>
+    [Parameter]
+    [ValidateSetting("ResultsStore")]
+    public string? ResultsStore { get; set; }
+
     /// <inheritdoc cref="Core.Configuration.ConfigurationSchema.StrictTargetValidation"/>
     [Parameter]
     [ValidateSetting("StrictTargetValidation")]
@@ -214,7 +219,15 @@ public sealed class SetRevitPerformanceConfigCommand : RevitPerfCmdlet
     {
         // Paths are kept as given (a relative one stays relative to the location at use), but must name files: one on
         // another provider (Env:\FOO) or no path at all is refused; a drive this machine lacks may be another's.
-        foreach (var path in new[] { ResultsDirectory, BaselineFile }.Where(p => !string.IsNullOrEmpty(p)))
+        if (RevitPerf.Core.Storage.ResultsStores.IsPostgreSql(ResultsStore))
+        {
+            // Said without the text: a connection string may hold a password.
+            ThrowTerminatingError(NewError(
+                new NotSupportedException("results_store is a PostgreSQL connection string; this version of RevitPerf stores runs in folders only."),
+                ErrorIds.StoreNotSupported, ErrorCategory.NotImplemented, "PostgreSQL connection string (not shown)"));
+        }
+
+        foreach (var path in new[] { ResultsDirectory, ResultsStore, BaselineFile }.Where(p => !string.IsNullOrEmpty(p)))
         {
             if (!TryResolveFileSystemPath(path!, out _, out var error) && error!.Exception.InnerException is not System.Management.Automation.DriveNotFoundException)
             {
