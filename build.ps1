@@ -85,9 +85,13 @@ function Invoke-Build {
         'Dependencies/RevitPerf.Core.dll'   = Join-Path $bin 'RevitPerf.Core.dll'
         'Dependencies/YamlDotNet.dll'       = Join-Path $bin 'YamlDotNet.dll'
     }
+    # The PostgreSQL results store: Npgsql and what PowerShell 7 does not have, in the module's own load context.
+    foreach ($name in 'Npgsql', 'Microsoft.Extensions.Logging.Abstractions', 'Microsoft.Extensions.DependencyInjection.Abstractions', 'Microsoft.Bcl.AsyncInterfaces', 'Microsoft.Bcl.HashCode') {
+        $files["Dependencies/$name.dll"] = Join-Path $bin "$name.dll"
+    }
     # Windows PowerShell 5.1 only: the Meter's System.Diagnostics.DiagnosticSource, the journals' code page provider
     # and what they need. PowerShell 7 has them, and must use its own (dotnet-counters listens through the runtime's copy).
-    foreach ($name in 'System.Diagnostics.DiagnosticSource', 'System.Text.Encoding.CodePages', 'System.Memory', 'System.Buffers', 'System.Numerics.Vectors', 'System.Runtime.CompilerServices.Unsafe') {
+    foreach ($name in 'System.Diagnostics.DiagnosticSource', 'System.Text.Encoding.CodePages', 'System.Text.Json', 'System.Text.Encodings.Web', 'System.Threading.Channels', 'System.Collections.Immutable', 'System.Threading.Tasks.Extensions', 'System.Memory', 'System.Buffers', 'System.Numerics.Vectors', 'System.Runtime.CompilerServices.Unsafe') {
         $files["Dependencies/Desktop/$name.dll"] = Join-Path $bin "$name.dll"
     }
     $files['RevitPerf.Format.ps1xml'] = Join-Path $Root 'src/RevitPerf.PowerShell/RevitPerf.Format.ps1xml'
@@ -103,7 +107,7 @@ function Invoke-Build {
 
     Invoke-Docs
 
-    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt', 'en-US/about_RevitPerf_Memory.help.txt', 'en-US/about_RevitPerf_Pooling.help.txt', 'en-US/about_RevitPerf_Batching.help.txt', 'en-US/about_RevitPerf_Metrics.help.txt', 'en-US/about_RevitPerf_Journals.help.txt')
+    $expected = @('RevitPerf.psd1') + $files.Keys + @('en-US/RevitPerf.PowerShell.dll-Help.xml', 'en-US/about_RevitPerf.help.txt', 'en-US/about_RevitPerf_Configuration.help.txt', 'en-US/about_RevitPerf_Caching.help.txt', 'en-US/about_RevitPerf_Benchmarking.help.txt', 'en-US/about_RevitPerf_Memory.help.txt', 'en-US/about_RevitPerf_Pooling.help.txt', 'en-US/about_RevitPerf_Batching.help.txt', 'en-US/about_RevitPerf_Metrics.help.txt', 'en-US/about_RevitPerf_Journals.help.txt', 'en-US/about_RevitPerf_Storage.help.txt')
     foreach ($file in $expected) {
         if (-not (Test-Path -LiteralPath (Join-Path $ModuleOut $file))) { throw "The assembled module is missing $file." }
     }
@@ -151,8 +155,16 @@ function Invoke-Test {
     $env:REVITPERF_OTHER_YAMLDOTNET = Join-Path $packages 'yamldotnet/13.7.1/lib/netstandard2.0/YamlDotNet.dll'
     $env:REVITPERF_MODULE = Join-Path $ModuleOut 'RevitPerf.psd1'
     $pesterJson = Join-Path $TestResults 'pester.json'
-    Start-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'build/Invoke-PesterTests.ps1'),
-        '-TestPath', (Join-Path $Root 'tests/RevitPerf.PowerShell.Tests'), '-ResultPath', $pesterJson)
+    # The PostgreSQL results store is tested against a real server, started for the run and removed after it.
+    Import-Module (Join-Path $Root 'build/TestPostgres.psm1') -Force
+    $null = Start-TestPostgres
+    try {
+        Start-FreshPwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'build/Invoke-PesterTests.ps1'),
+            '-TestPath', (Join-Path $Root 'tests/RevitPerf.PowerShell.Tests'), '-ResultPath', $pesterJson)
+    }
+    finally {
+        Stop-TestPostgres -Remove
+    }
     $pPassed = 0; $pFailed = 0
     if (Test-Path $pesterJson) {
         $pester = Get-Content -Raw $pesterJson | ConvertFrom-Json

@@ -51,7 +51,7 @@ Describe 'Help for <Name>' -ForEach $cases {
 }
 
 Describe 'About topics' {
-    It 'about_<_> is installed' -ForEach 'RevitPerf', 'RevitPerf_Configuration', 'RevitPerf_Caching', 'RevitPerf_Journals' {
+    It 'about_<_> is installed' -ForEach 'RevitPerf', 'RevitPerf_Configuration', 'RevitPerf_Caching', 'RevitPerf_Journals', 'RevitPerf_Storage' {
         $topic = Get-Help "about_$_"
         ($topic | Out-String) | Should -Match 'SHORT DESCRIPTION'
     }

@@ -161,4 +161,33 @@ function Invoke-HeadlessPage {
     }
 }
 
+function Get-TestRunStart { [datetime]::new(2026, 10, 1, 2, 0, 0, [DateTimeKind]::Utc) }
+
+function New-RunFile {
+    # Writes a run file of machine $Machine, run $Index (twelve hours apart from Get-TestRunStart), median $MedianMs, into $Folder.
+    param([string] $Folder, [string] $Machine, [int] $Index, [double] $MedianMs, [string[]] $Tags = @())
+    $storedType = Get-RevitPerfCoreType 'RevitPerf.Core.Storage.StoredBenchmark'
+    $runType = Get-RevitPerfCoreType 'RevitPerf.Core.Storage.ResultsRun'
+    $fileType = Get-RevitPerfCoreType 'RevitPerf.Core.Storage.RunFile'
+    $samples = [double[]](1..10 | ForEach-Object { $MedianMs * (0.99 + 0.002 * $_) })
+    $benchmark = $storedType::new('Api', 'Open', $MedianMs, $MedianMs, $MedianMs * 1.05, 1000 / $MedianMs, $null, 10, $samples)
+    $typed = [Array]::CreateInstance($storedType, 1)
+    $typed[0] = $benchmark
+    $time = (Get-TestRunStart).AddHours(12 * $Index)
+    $run = $runType::new($runType::IdOf($Machine, $time, $typed), $time, $Machine, 'ci', '7.6.9', 'Core', '0.1.0', $null, [string[]]$Tags, $typed)
+    $path = Join-Path $Folder $fileType::FileNameOf($run)
+    [IO.File]::WriteAllText($path, $fileType::Serialize($run))
+    $path
+}
+
+function New-Series {
+    # $Count run files with +-$Noise % noise, stepping by $StepPercent from run $StepAt on; returns their paths.
+    param([string] $Folder, [string] $Machine, [int] $Count, [double] $Noise, [int] $StepAt = -1, [double] $StepPercent = 0, [int] $Seed = 1)
+    $random = [Random]::new($Seed)
+    foreach ($i in 0..($Count - 1)) {
+        $level = if ($StepAt -ge 0 -and $i -ge $StepAt) { 1 + $StepPercent / 100 } else { 1 }
+        New-RunFile -Folder $Folder -Machine $Machine -Index $i -MedianMs (10 * $level * (1 + $Noise / 100 * (2 * $random.NextDouble() - 1)))
+    }
+}
+
 Export-ModuleMember -Function *

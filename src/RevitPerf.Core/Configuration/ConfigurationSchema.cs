@@ -286,7 +286,7 @@ public static class ConfigurationSchema
     /// <summary><c>results_store</c>: Where runs are published and their history read; null is results_directory.</summary>
     public static readonly TextSetting ResultsStore = new(
         ConfigSection.Benchmark, "results_store", nameof(BenchmarkConfiguration.ResultsStore), null, true,
-        "Where runs are published and their history is read: a folder (a shared folder for several machines); null means results_directory.",
+        "Where runs are published and their history is read: a folder (a shared folder for several machines) or a PostgreSQL connection string without a password; null means results_directory.",
         c => c.Benchmark.ResultsStore, (c, v) => c.Benchmark.ResultsStore = v)
     {
         ReadBy = "Storage: the store of Publish-RevitPerformanceResult, Get-RevitBenchmarkHistory and Invoke-RevitBenchmark -Publish",

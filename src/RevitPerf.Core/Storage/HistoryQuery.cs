@@ -30,6 +30,11 @@ public sealed class HistoryQuery
 
     internal bool MatchesBenchmark(StoredBenchmark b) => Any(Names, b.Name) && Any(Suites, b.Suite);
 
+    internal bool Matches(BenchmarkHistoryRow row, IReadOnlyList<string> tags) =>
+        (SinceUtc is null || row.Time >= SinceUtc.Value)
+        && Any(Machines, row.Machine) && Any(Names, row.Name) && Any(Suites, row.Suite)
+        && Tags.All(t => tags.Contains(t, StringComparer.OrdinalIgnoreCase));
+
     private static bool Any(IReadOnlyList<string> patterns, string value) =>
         patterns.Count == 0 || patterns.Any(p => new WildcardMatcher(p, ignoreCase: true).IsMatch(value));
 }

@@ -210,8 +210,17 @@ public static class ErrorIds
     /// <summary>The written report could not be opened in a browser (-Open).</summary>
     public const string ReportOpenFailed = "ReportOpenFailed";
 
-    /// <summary>The results store named is of a kind this version cannot open (its target is redacted).</summary>
-    public const string StoreNotSupported = "StoreNotSupported";
+    /// <summary>The results store named is not a folder, connection string or URI RevitPerf can open (its target is redacted).</summary>
+    public const string StoreInvalid = "StoreInvalid";
+
+    /// <summary>A history could not be read from the store (unreachable, refused credentials, no permission).</summary>
+    public const string StoreReadFailed = "StoreReadFailed";
+
+    /// <summary>A spooled run could not be read; it was set aside as .invalid and the rest were sent.</summary>
+    public const string SpoolFileInvalid = "SpoolFileInvalid";
+
+    /// <summary>results_store holds a connection string with a password, which would show in every export of the configuration.</summary>
+    public const string StorePasswordInConfiguration = "StorePasswordInConfiguration";
 
     /// <summary>A run could not be published to the store; the other runs go on.</summary>
     public const string StorePublishFailed = "StorePublishFailed";

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using RevitPerf.Core.Benchmarking;
 
@@ -78,25 +79,41 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
 
     /// <summary>
     /// The results store <paramref name="given"/> names (-Store), else the configuration's results_store, else its
-    /// results_directory. A PostgreSQL connection string is refused with a StoreNotSupported error that does not repeat it.
+    /// results_directory: a folder, or PostgreSQL for a connection string or postgresql:// URI. Errors never repeat the
+    /// location (it may hold a password).
     /// </summary>
     protected RevitPerf.Core.Storage.IResultsStore OpenStore(string? given)
     {
         var benchmark = RevitPerf.Core.RevitPerfOptimizer.CurrentConfiguration.Benchmark;
         var location = !string.IsNullOrWhiteSpace(given) ? given! : benchmark.ResultsStore ?? benchmark.ResultsDirectory ?? ".";
-        if (RevitPerf.Core.Storage.ResultsStores.IsPostgreSql(location))
+        if (!RevitPerf.Core.Storage.ResultsStores.IsPostgreSql(location))
         {
-            ThrowTerminatingError(NewError(
-                new NotSupportedException("The results store is a PostgreSQL connection string; this version of RevitPerf stores runs in folders only (a shared folder serves several machines)."),
-                ErrorIds.StoreNotSupported, ErrorCategory.NotImplemented, "PostgreSQL connection string (not shown)"));
+            return new RevitPerf.Core.Storage.FolderResultsStore(ResolveFileSystemPath(location));
         }
 
-        return new RevitPerf.Core.Storage.FolderResultsStore(ResolveFileSystemPath(location));
+        try
+        {
+            return new RevitPerf.Core.Storage.PostgreSqlResultsStore(location);
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(NewError(ex, ErrorIds.StoreInvalid, ErrorCategory.InvalidArgument, RedactedLocation));
+            throw;
+        }
     }
 
-    /// <summary>Publishes each run, writing what happened to it; a run that fails is a StorePublishFailed error and the rest go on.</summary>
+    /// <summary>What an error shows as the target instead of a PostgreSQL location.</summary>
+    protected const string RedactedLocation = "PostgreSQL location (not shown: it may hold a password)";
+
+    /// <summary>
+    /// Sends the runs waiting in the store's spool, then publishes each run, writing what happened to it. A run the
+    /// store cannot take goes to the spool (a warning when the store cannot be reached, an error naming the cause
+    /// otherwise) and is sent by the next publish; nothing is lost.
+    /// </summary>
     protected void PublishRuns(RevitPerf.Core.Storage.IResultsStore store, IEnumerable<RevitPerf.Core.Storage.ResultsRun> runs, bool writeOutcome)
     {
+        var spool = new RevitPerf.Core.Storage.ResultsSpool(store.Description);
+        var reachable = FlushSpool(store, spool, writeOutcome);
         foreach (var run in runs ?? throw new ArgumentNullException(nameof(runs)))
         {
             if (!ShouldProcess(store.Description, $"Publish run {run.RunId} of {run.Machine} at {run.TimeUtc:yyyy-MM-dd HH:mm:ss} UTC ({run.Benchmarks.Count} benchmarks)"))
@@ -106,6 +123,11 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
 
             try
             {
+                if (!reachable)
+                {
+                    throw new RevitPerf.Core.Storage.ResultsStoreException(RevitPerf.Core.Storage.ResultsStoreFailure.Unreachable, $"{store.Description} could not be reached a moment ago");
+                }
+
                 var outcome = RevitPerf.Core.Storage.PublishedRun.Publish(store, run);
                 WriteVerbose(outcome.Added ? $"Published run {run.RunId} to {store.Description}." : $"Run {run.RunId} is in {store.Description} already.");
                 if (writeOutcome)
@@ -113,11 +135,70 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
                     WriteTyped(outcome, PublishedRunTypeName);
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            catch (Exception ex) when (ex is RevitPerf.Core.Storage.ResultsStoreException or IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                WriteError(NewError(ex, ErrorIds.StorePublishFailed, ex is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, run.RunId));
+                reachable = false;
+                Spool(spool, run, ex);
             }
         }
+    }
+
+    private bool FlushSpool(RevitPerf.Core.Storage.IResultsStore store, RevitPerf.Core.Storage.ResultsSpool spool, bool writeOutcome)
+    {
+        if (spool.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            var sent = spool.Flush(store, (file, ex) => WriteError(NewError(
+                new InvalidDataException($"The spooled run '{file}' cannot be read and was set aside as '{file}.invalid': {ex.Message}", ex),
+                ErrorIds.SpoolFileInvalid, ErrorCategory.InvalidData, file)));
+            WriteVerbose($"Sent {sent.Count} spooled runs to {store.Description}.");
+            foreach (var outcome in sent.Where(_ => writeOutcome))
+            {
+                WriteTyped(outcome, PublishedRunTypeName);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is RevitPerf.Core.Storage.ResultsStoreException or IOException or UnauthorizedAccessException)
+        {
+            WriteWarning($"{spool.Count} spooled runs wait for {store.Description}: {ex.Message}");
+            return false;
+        }
+    }
+
+    private void Spool(RevitPerf.Core.Storage.ResultsSpool spool, RevitPerf.Core.Storage.ResultsRun run, Exception ex)
+    {
+        string file;
+        try
+        {
+            file = spool.Add(run);
+        }
+        catch (Exception spoolError) when (spoolError is IOException or UnauthorizedAccessException)
+        {
+            WriteError(NewError(new IOException($"Run {run.RunId} could not be published ({ex.Message}) nor spooled ({spoolError.Message}).", ex), ErrorIds.StorePublishFailed, ErrorCategory.WriteError, run.RunId));
+            return;
+        }
+
+        var failure = (ex as RevitPerf.Core.Storage.ResultsStoreException)?.Failure ?? RevitPerf.Core.Storage.ResultsStoreFailure.Unreachable;
+        var message = $"Run {run.RunId} was spooled to '{file}' and will be sent by the next publish: {ex.Message}";
+        if (failure == RevitPerf.Core.Storage.ResultsStoreFailure.Unreachable)
+        {
+            WriteWarning(message);
+            return;
+        }
+
+        var category = failure switch
+        {
+            RevitPerf.Core.Storage.ResultsStoreFailure.AuthenticationFailed => ErrorCategory.AuthenticationError,
+            RevitPerf.Core.Storage.ResultsStoreFailure.PermissionDenied => ErrorCategory.PermissionDenied,
+            RevitPerf.Core.Storage.ResultsStoreFailure.NotFound => ErrorCategory.ObjectNotFound,
+            _ => ErrorCategory.WriteError,
+        };
+        WriteError(NewError(new InvalidOperationException(message, ex), ErrorIds.StorePublishFailed, category, run.RunId));
     }
 
     /// <summary>The type name published-run rows carry.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using RevitPerf.Core.Storage;
 
@@ -80,7 +81,25 @@ public sealed class GetRevitBenchmarkHistoryCommand : RevitBenchmarkCmdlet
             SinceUtc = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? Since.ToUniversalTime() : null,
             Tags = Tag,
         };
-        var rows = store.ReadHistory(query);
+        IReadOnlyList<BenchmarkHistoryRow> rows;
+        try
+        {
+            rows = store.ReadHistory(query);
+        }
+        catch (ResultsStoreException ex)
+        {
+            var category = ex.Failure switch
+            {
+                ResultsStoreFailure.AuthenticationFailed => ErrorCategory.AuthenticationError,
+                ResultsStoreFailure.PermissionDenied => ErrorCategory.PermissionDenied,
+                ResultsStoreFailure.NotFound => ErrorCategory.ObjectNotFound,
+                ResultsStoreFailure.Unreachable => ErrorCategory.ConnectionError,
+                _ => ErrorCategory.ReadError,
+            };
+            ThrowTerminatingError(NewError(ex, ErrorIds.StoreReadFailed, category, store.Description));
+            return;
+        }
+
         if (store is FolderResultsStore folder)
         {
             foreach (var (path, reason) in folder.Problems)

@@ -1,0 +1,172 @@
+# The PostgreSQL results store against a real server: build.ps1 -Task Test (and so .ci/run) starts one and sets
+# REVITPERF_TEST_POSTGRES*; without it these tests are skipped with a warning from the build.
+BeforeDiscovery {
+    $script:noServer = -not $env:REVITPERF_TEST_POSTGRES
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../build/TestPostgres.psm1') -Force
+    Import-RevitPerfUnderTest
+    $script:pg = $env:REVITPERF_TEST_POSTGRES
+    $script:secret = $env:REVITPERF_TEST_POSTGRES_PASSWORD
+    $env:PGPASSWORD = $secret   # Npgsql reads it: no password on any command line below but where one is tested
+    $env:REVITPERF_SPOOL_DIRECTORY = Join-Path $TestDrive 'spool'
+    $script:spoolType = Get-RevitPerfCoreType 'RevitPerf.Core.Storage.ResultsSpool'
+    $script:start = Get-TestRunStart
+
+    function Clear-Store {
+        Invoke-TestPostgresSql 'DO $$ BEGIN IF to_regclass(''revitperf_runs'') IS NOT NULL THEN TRUNCATE revitperf_runs CASCADE; END IF; END $$' | Out-Null
+        Remove-Item -Recurse -Force $env:REVITPERF_SPOOL_DIRECTORY -ErrorAction SilentlyContinue
+    }
+
+    function Get-SpoolFolder([string] $Description) { $spoolType::new($Description, $env:REVITPERF_SPOOL_DIRECTORY).Folder }
+
+    $script:description = 'PostgreSQL revitperf@127.0.0.1:55433/revitperf_test'
+    $script:result = Invoke-RevitBenchmark -Name Doubling -ScriptBlock { $null = foreach ($i in 1..50) { $i * 2 } } -Iterations 10
+}
+
+AfterAll {
+    if ($env:REVITPERF_TEST_POSTGRES_DATA) { try { Restart-TestPostgres } catch { Write-Verbose "$_" } }
+    Remove-Item Env:PGPASSWORD -ErrorAction SilentlyContinue
+}
+
+Describe 'The PostgreSQL results store' -Skip:$noServer {
+    BeforeEach { Clear-Store }
+
+    It 'creates its versioned schema on first use and stores a run once' {
+        $first = $result | Publish-RevitPerformanceResult -Store $pg -Tag 'commit=abc'
+        $first.Added | Should -BeTrue
+        $first.Store | Should -Be $description
+        ($result | Publish-RevitPerformanceResult -Store $pg).Added | Should -BeFalse
+        Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_runs' | Should -Be 1
+        Invoke-TestPostgresSql 'SELECT max(version) FROM revitperf_schema' | Should -Be 1
+        Invoke-TestPostgresSql 'SELECT array_length(samples_ms, 1) FROM revitperf_benchmarks' | Should -Be $result.Iterations
+        $row = Get-RevitBenchmarkHistory -Store $pg
+        $row.Name | Should -Be 'Doubling'
+        $row.MeanMs | Should -Be $result.MeanMs
+        $row.Tags | Should -Be 'commit=abc'
+        [math]::Abs(($row.Time - $result.Timestamp.ToUniversalTime()).TotalMilliseconds) | Should -BeLessThan 0.001   # PostgreSQL keeps microseconds
+    }
+
+    It 'takes a postgresql:// URI' {
+        ($result | Publish-RevitPerformanceResult -Store 'postgresql://revitperf@127.0.0.1:55433/revitperf_test').Added | Should -BeTrue
+        @(Get-RevitBenchmarkHistory -Store 'postgres://revitperf@127.0.0.1:55433/revitperf_test?sslmode=prefer').Count | Should -Be 1
+    }
+
+    It 'loses and duplicates nothing when two machines publish at once' {
+        $staging = New-Item -ItemType Directory (Join-Path $TestDrive ('stage' + [guid]::NewGuid().ToString('N')))
+        $files = @(New-Series -Folder $staging -Machine 'BATCH01' -Count 30 -Noise 3 -Seed 1) + @(New-Series -Folder $staging -Machine 'BATCH02' -Count 30 -Noise 3 -Seed 2)
+        $module = Get-RevitPerfModulePath
+        $store = $pg
+        $files, $files | ForEach-Object -Parallel {
+            $env:PGPASSWORD = $using:secret
+            Import-Module $using:module
+            $_ | Publish-RevitPerformanceResult -Store $using:store | Out-Null
+        } -ThrottleLimit 2
+        Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_runs' | Should -Be 60
+        Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_benchmarks' | Should -Be 60
+        $rows = Get-RevitBenchmarkHistory -Store $pg -Machine 'BATCH*'
+        @($rows.RunId | Sort-Object -Unique).Count | Should -Be 60
+    }
+
+    It 'finds a planted step at the right run and nothing in a flat noisy series' {
+        $staging = New-Item -ItemType Directory (Join-Path $TestDrive ('trend' + [guid]::NewGuid().ToString('N')))
+        $files = @(New-Series -Folder $staging -Machine 'STEPPED' -Count 40 -Noise 4 -StepAt 21 -StepPercent 30 -Seed 3) + @(New-Series -Folder $staging -Machine 'FLAT' -Count 40 -Noise 8 -Seed 4)
+        $files | Publish-RevitPerformanceResult -Store $pg | Out-Null
+        $steps = @(Get-RevitBenchmarkHistory -Store $pg -Trend)
+        $steps.Count | Should -Be 1
+        $steps[0].Machine | Should -Be 'STEPPED'
+        $steps[0].Time | Should -Be $start.AddHours(12 * 21)
+        @(Get-RevitBenchmarkHistory -Store $pg -Since $start.AddHours(12 * 30).ToLocalTime() -Machine FLAT).Count | Should -Be 10
+    }
+
+    It 'spools a run while the server is down and sends it after the restart' {
+        Stop-TestPostgres
+        try {
+            $out = $result | Publish-RevitPerformanceResult -Store $pg -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable errors -ErrorAction SilentlyContinue
+            $out | Should -BeNullOrEmpty
+            $errors | Should -BeNullOrEmpty
+            "$warnings" | Should -BeLike '*spooled*next publish*'
+            @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 1
+            { Get-RevitBenchmarkHistory -Store $pg -ErrorAction Stop } | Should -Throw -ErrorId 'StoreReadFailed,RevitPerf.PowerShell.Commands.GetRevitBenchmarkHistoryCommand'
+        }
+        finally { Restart-TestPostgres }
+        $other = Invoke-RevitBenchmark -Name Other -ScriptBlock { $null = 1 } -Iterations 5
+        $sent = $other | Publish-RevitPerformanceResult -Store $pg
+        @($sent).Count | Should -Be 2   # the spooled run first, then this one
+        ($sent.Added | Where-Object { $_ }).Count | Should -Be 2
+        @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 0
+        Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_runs' | Should -Be 2
+    }
+
+    It 'sets a damaged spool file aside with an error naming it and sends the rest' {
+        $folder = Get-SpoolFolder $description
+        $null = New-Item -ItemType Directory -Force $folder
+        $null = New-RunFile -Folder $folder -Machine 'BATCH09' -Index 1 -MedianMs 10
+        $broken = Join-Path $folder 'revitperf_run_0000broken.json'
+        Set-Content $broken '{ "schema": "revitperf-run", "benchmarks": ['
+        $sent = $result | Publish-RevitPerformanceResult -Store $pg -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -Be 'SpoolFileInvalid,RevitPerf.PowerShell.Commands.PublishRevitPerformanceResultCommand'
+        $errors[0].TargetObject | Should -Be $broken
+        "$broken.invalid" | Should -Exist
+        @($sent).Count | Should -Be 2
+        Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_runs' | Should -Be 2
+    }
+
+    It 'spools with an AuthenticationError when the password is wrong' {
+        $env:PGPASSWORD = 'wrong'
+        try { $null = $result | Publish-RevitPerformanceResult -Store $pg -ErrorVariable errors -ErrorAction SilentlyContinue }
+        finally { $env:PGPASSWORD = $secret }
+        $errors[0].FullyQualifiedErrorId | Should -Be 'StorePublishFailed,RevitPerf.PowerShell.Commands.PublishRevitPerformanceResultCommand'
+        $errors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        "$($errors[0])" | Should -BeLike '*28P01*'
+        @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 1
+    }
+
+    It 'spools with PermissionDenied when the role may not write the tables' {
+        $null = $result | Publish-RevitPerformanceResult -Store $pg   # the schema exists
+        Clear-Store
+        $limited = $pg -replace 'Username=revitperf', 'Username=revitperf_norights'
+        $null = $result | Publish-RevitPerformanceResult -Store $limited -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        "$($errors[0])" | Should -BeLike '*42501*'
+    }
+
+    It 'lets the documented least-privilege role insert and read, and nothing else' {
+        $null = $result | Publish-RevitPerformanceResult -Store $pg   # the owner creates the schema
+        Clear-Store
+        $doc = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/en-US/about_RevitPerf_Storage.md')
+        $sql = [regex]::Match($doc, '(?s)```sql\r?\n(.*?)```').Groups[1].Value -replace 'CHANGE-ME', $secret
+        foreach ($statement in ($sql -split ';\s*\r?\n' | Where-Object { $_.Trim() -and -not $_.Trim().StartsWith('--') })) { Invoke-TestPostgresSql $statement | Out-Null }
+        $publisher = $pg -replace 'Username=revitperf', 'Username=revitperf_publisher'
+        ($result | Publish-RevitPerformanceResult -Store $publisher).Added | Should -BeTrue
+        @(Get-RevitBenchmarkHistory -Store $publisher).Count | Should -Be 1
+        { Invoke-TestPostgresSql 'SET ROLE revitperf_publisher; DELETE FROM revitperf_runs' } | Should -Throw '*permission denied*'
+        Invoke-TestPostgresSql 'DROP OWNED BY revitperf_publisher; DROP ROLE revitperf_publisher' | Out-Null
+    }
+
+    It 'shows no password in any stream, error or object' {
+        $withPassword = "$pg;Password=$secret"
+        $all = & {
+            $result | Publish-RevitPerformanceResult -Store $withPassword -Verbose
+            $result | Publish-RevitPerformanceResult -Store ($withPassword -replace 'Port=55433', 'Port=1') -Verbose
+            Get-RevitBenchmarkHistory -Store $withPassword -Verbose | Out-Null
+            try { Get-RevitBenchmarkHistory -Store ($withPassword -replace 'Port=55433', 'Port=1') -ErrorAction Stop } catch { $_ }
+            try { Set-RevitPerformanceConfig -ResultsStore $withPassword -ErrorAction Stop } catch { $_ }
+            try { Get-RevitBenchmarkHistory -Store "Host=127.0.0.1;Password=$secret;Bogus Key=1" -ErrorAction Stop } catch { $_ }
+        } *>&1
+        $text = ($all | ForEach-Object {
+            if ($_ -is [Management.Automation.ErrorRecord]) { "$_ $($_.TargetObject) $($_.Exception) $($_.Exception.InnerException) $($_.ErrorDetails)" }
+            elseif ($_ -is [Management.Automation.InformationalRecord]) { $_.Message }
+            else { $_ | Format-List * | Out-String }
+        }) -join "`n"
+        $text | Should -Match 'spooled'   # the warning of the unreachable port is there
+        $text | Should -Match 'StorePasswordInConfiguration|holds a password'
+        $text | Should -Not -Match ([regex]::Escape($secret))
+        $exported = Join-Path $TestDrive 'c.yaml'
+        Export-RevitPerformanceConfig -Path $exported
+        Get-Content -Raw $exported | Should -Not -Match ([regex]::Escape($secret))
+        foreach ($file in Get-ChildItem $env:REVITPERF_SPOOL_DIRECTORY -Recurse -File) { Get-Content -Raw $file.FullName | Should -Not -Match ([regex]::Escape($secret)) }
+    }
+}
