@@ -23,6 +23,7 @@ BeforeAll {
     function Get-SpoolFolder([string] $Description) { $spoolType::new($Description, $env:REVITPERF_SPOOL_DIRECTORY).Folder }
 
     $script:description = 'PostgreSQL revitperf@127.0.0.1:55433/revitperf_test'
+    $script:module = Get-RevitPerfModulePath
     $script:result = Invoke-RevitBenchmark -Name Doubling -ScriptBlock { $null = foreach ($i in 1..50) { $i * 2 } } -Iterations 10
 }
 
@@ -98,6 +99,41 @@ Describe 'The PostgreSQL results store' -Skip:$noServer {
         ($sent.Added | Where-Object { $_ }).Count | Should -Be 2
         @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 0
         Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_runs' | Should -Be 2
+    }
+
+    It 'rolls back a run whose server dies mid-publish, spools it, and stores it whole after the restart' {
+        $null = $result | Publish-RevitPerformanceResult -Store $pg   # the schema exists
+        Clear-Store
+        # A trigger holds the transaction open on one benchmark, so the server is stopped while the run is half written.
+        Invoke-TestPostgresSql 'CREATE OR REPLACE FUNCTION revitperf_test_slow() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(30); RETURN NEW; END $$ LANGUAGE plpgsql' | Out-Null
+        Invoke-TestPostgresSql "CREATE TRIGGER revitperf_test_slow BEFORE INSERT ON revitperf_benchmarks FOR EACH ROW WHEN (NEW.name = 'Open') EXECUTE FUNCTION revitperf_test_slow()" | Out-Null
+        try {
+            $staging = New-Item -ItemType Directory (Join-Path $TestDrive ('dies' + [guid]::NewGuid().ToString('N')))
+            $file = New-RunFile -Folder $staging -Machine 'BATCH07' -Index 3 -MedianMs 12
+            $job = Start-ThreadJob -ScriptBlock {
+                $env:PGPASSWORD = $using:secret
+                $env:REVITPERF_SPOOL_DIRECTORY = $using:env:REVITPERF_SPOOL_DIRECTORY
+                Import-Module $using:module
+                $using:file | Publish-RevitPerformanceResult -Store $using:pg 3>&1
+            } -ArgumentList @() -StreamingHost $null
+            # Stopped once the run is inside its transaction (the trigger's sleep shows in pg_stat_activity), however busy the machine.
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ((Invoke-TestPostgresSql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'") -ne '1' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            Invoke-TestPostgresSql "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'" | Should -Be 1
+            Stop-TestPostgres
+            $output = $job | Wait-Job -Timeout 60 | Receive-Job
+            "$output" | Should -BeLike '*spooled*'
+        }
+        finally {
+            Remove-Job $job -Force -ErrorAction SilentlyContinue
+            Restart-TestPostgres
+            Invoke-TestPostgresSql 'DROP TRIGGER IF EXISTS revitperf_test_slow ON revitperf_benchmarks; DROP FUNCTION IF EXISTS revitperf_test_slow()' | Out-Null
+        }
+        Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_runs' | Should -Be 0   # rolled back, not half there
+        @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 1
+        $sent = $result | Publish-RevitPerformanceResult -Store $pg
+        @($sent).Count | Should -Be 2
+        Invoke-TestPostgresSql "SELECT count(*) FROM revitperf_benchmarks b JOIN revitperf_runs r USING (run_id) WHERE r.machine = 'BATCH07'" | Should -Be 1
     }
 
     It 'sets a damaged spool file aside with an error naming it and sends the rest' {
