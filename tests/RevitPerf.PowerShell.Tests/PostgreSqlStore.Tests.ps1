@@ -152,12 +152,13 @@ Describe 'The PostgreSQL results store' -Skip:$noServer {
 
     It 'spools with an AuthenticationError when the password is wrong' {
         $env:PGPASSWORD = 'wrong'
-        try { $null = $result | Publish-RevitPerformanceResult -Store $pg -ErrorVariable errors -ErrorAction SilentlyContinue }
+        # Its own Application Name: a pooled connection of this process, authenticated before, would not ask again.
+        try { $null = $result | Publish-RevitPerformanceResult -Store "$pg;Application Name=wrongpassword" -ErrorVariable errors -ErrorAction SilentlyContinue }
         finally { $env:PGPASSWORD = $secret }
         $errors[0].FullyQualifiedErrorId | Should -Be 'StorePublishFailed,RevitPerf.PowerShell.Commands.PublishRevitPerformanceResultCommand'
         $errors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         "$($errors[0])" | Should -BeLike '*28P01*'
-        @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 1
+        @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 1   # the same store: one spool
     }
 
     It 'spools with PermissionDenied when the role may not write the tables' {

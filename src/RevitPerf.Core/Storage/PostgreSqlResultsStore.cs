@@ -22,12 +22,6 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         var builder = PostgreSqlLocation.Parse(location);
         Description = PostgreSqlLocation.Describe(builder);
 
-        // A connection is opened per call: publishing is rare, and a pooled connection to a restarted server fails once.
-        if (!ContainsKey(location, "Pooling"))
-        {
-            builder.Pooling = false;
-        }
-
         if (!ContainsKey(location, "Timeout") && !ContainsKey(location, "connect_timeout"))
         {
             builder.Timeout = 10;
@@ -149,10 +143,21 @@ public sealed class PostgreSqlResultsStore : IResultsStore
     {
         try
         {
-            using var connection = new NpgsqlConnection(_connectionString);
-            connection.Open();
-            EnsureSchema(connection);
-            return work(connection);
+            try
+            {
+                return Attempt(work);
+            }
+            catch (NpgsqlException ex) when (ex is not PostgresException)
+            {
+                // A pooled connection to a server that restarted fails on first use: the pool is emptied and the work
+                // (idempotent: a run is stored by id, in one transaction) tried once more on a new connection.
+                using (var stale = new NpgsqlConnection(_connectionString))
+                {
+                    NpgsqlConnection.ClearPool(stale);
+                }
+
+                return Attempt(work);
+            }
         }
         catch (PostgresException ex)
         {
@@ -167,6 +172,14 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         {
             throw new ResultsStoreException(ResultsStoreFailure.Unreachable, $"{Description} cannot be reached: {ex.Message}", ex);
         }
+    }
+
+    private T Attempt<T>(Func<NpgsqlConnection, T> work)
+    {
+        using var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        EnsureSchema(connection);
+        return work(connection);
     }
 
     private void EnsureSchema(NpgsqlConnection connection)
