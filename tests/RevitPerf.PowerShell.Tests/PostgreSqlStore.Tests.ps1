@@ -41,13 +41,42 @@ Describe 'The PostgreSQL results store' -Skip:$noServer {
         $first.Store | Should -Be $description
         ($result | Publish-RevitPerformanceResult -Store $pg).Added | Should -BeFalse
         Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_runs' | Should -Be 1
-        Invoke-TestPostgresSql 'SELECT max(version) FROM revitperf_schema' | Should -Be 1
+        Invoke-TestPostgresSql 'SELECT max(version) FROM revitperf_schema' | Should -Be 2
         Invoke-TestPostgresSql 'SELECT array_length(samples_ms, 1) FROM revitperf_benchmarks' | Should -Be $result.Iterations
         $row = Get-RevitBenchmarkHistory -Store $pg
         $row.Name | Should -Be 'Doubling'
         $row.MeanMs | Should -Be $result.MeanMs
         $row.Tags | Should -Be 'commit=abc'
         [math]::Abs(($row.Time - $result.Timestamp.ToUniversalTime()).TotalMilliseconds) | Should -BeLessThan 0.001   # PostgreSQL keeps microseconds
+    }
+
+    It 'migrates a version 1 schema to version 2 on first use' {
+        $null = $result | Publish-RevitPerformanceResult -Store $pg
+        Invoke-TestPostgresSql 'DROP TABLE revitperf_memory_snapshots; DROP TABLE revitperf_journal_sessions; DELETE FROM revitperf_schema WHERE version = 2' | Out-Null
+        Clear-Store
+        ($result | Publish-RevitPerformanceResult -Store $pg).Added | Should -BeTrue   # a new process would see version 1
+        Invoke-TestPostgresSql "SELECT count(*) FROM pg_tables WHERE tablename IN ('revitperf_memory_snapshots', 'revitperf_journal_sessions')" | Should -Be 2
+        Invoke-TestPostgresSql 'SELECT string_agg(version::text, '','' ORDER BY version) FROM revitperf_schema' | Should -Be '1,2'
+    }
+
+    It 'stores memory snapshots and journal sessions once each' {
+        $snapshotType = Get-RevitPerfCoreType 'RevitPerf.Core.Memory.MemorySnapshot'
+        $snapshots = foreach ($i in 0..9) {
+            $s = $snapshotType::new(); $s.Monitor = 'Revit'; $s.ProcessId = 4242; $s.ProcessName = 'Revit'
+            $s.Timestamp = $start.AddSeconds(10 * $i); $s.WorkingSetMB = 2000 + $i; $s.PrivateMemoryMB = 2500; $s.HandleCount = 900; $s.ThreadCount = 60
+            $s
+        }
+        $first = $snapshots | Publish-RevitPerformanceResult -Store $pg -Tag night
+        $first.Kind | Should -Be 'MemorySnapshots'
+        $first.Items | Should -Be 10
+        ($snapshots | Publish-RevitPerformanceResult -Store $pg).Added | Should -BeFalse
+        Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_memory_snapshots' | Should -Be 10
+        $sessions = Get-RevitJournal -Path (Join-Path $PSScriptRoot '../fixtures/journals')
+        (($sessions | Publish-RevitPerformanceResult -Store $pg).Added) | Should -Be $true, $true
+        (($sessions | Publish-RevitPerformanceResult -Store $pg).Added) | Should -Be $false, $false
+        Invoke-TestPostgresSql 'SELECT count(*) FROM revitperf_journal_sessions' | Should -Be 2
+        Invoke-TestPostgresSql "SELECT ended_cleanly::text || ' ' || peak_ram_mb FROM revitperf_journal_sessions ORDER BY journal_path" | Should -Be 'true 910', 'false 1175'
+        Invoke-TestPostgresSql 'DELETE FROM revitperf_memory_snapshots; DELETE FROM revitperf_journal_sessions' | Out-Null
     }
 
     It 'takes a postgresql:// URI' {

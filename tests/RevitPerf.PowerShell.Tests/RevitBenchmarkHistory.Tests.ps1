@@ -12,7 +12,8 @@ Describe 'Publish-RevitPerformanceResult' {
         $first = $result | Publish-RevitPerformanceResult -Store $store -Tag 'commit=abc'
         $first.PSObject.TypeNames[0] | Should -Be 'RevitPerf.PublishedRun'
         $first.Added | Should -BeTrue
-        $first.Benchmarks | Should -Be 1
+        $first.Items | Should -Be 1
+        $first.Kind | Should -Be 'BenchmarkRun'
         $first.Tags | Should -Be 'commit=abc'
         ($result | Publish-RevitPerformanceResult -Store $store).Added | Should -BeFalse
         @(Get-ChildItem $store).Count | Should -Be 1
@@ -53,6 +54,23 @@ Describe 'Publish-RevitPerformanceResult' {
             'BenchmarkResultInvalid,RevitPerf.PowerShell.Commands.PublishRevitPerformanceResultCommand',
             'PublishInputInvalid,RevitPerf.PowerShell.Commands.PublishRevitPerformanceResultCommand')
         "$($errors[1])" | Should -BeLike '*broken.json*malformed JSON*'
+    }
+
+    It 'keeps memory snapshots and journal sessions as files, once each' {
+        $store = Join-Path $TestDrive 'others'
+        $snapshotType = Get-RevitPerfCoreType 'RevitPerf.Core.Memory.MemorySnapshot'
+        $snapshots = foreach ($i in 0..4) { $s = $snapshotType::new(); $s.Monitor = 'Revit'; $s.ProcessId = 7; $s.Timestamp = $start.AddMinutes($i); $s.WorkingSetMB = 100 + $i; $s }
+        $out = $snapshots | Publish-RevitPerformanceResult -Store $store
+        ($out.Kind, $out.Items, $out.Added) | Should -Be 'MemorySnapshots', 5, $true
+        ($snapshots | Publish-RevitPerformanceResult -Store $store).Added | Should -BeFalse
+        $sessions = Get-RevitJournal -Path (Join-Path $PSScriptRoot '../fixtures/journals')
+        ($sessions | Publish-RevitPerformanceResult -Store $store).Added | Should -Be $true, $true
+        ($sessions | Publish-RevitPerformanceResult -Store $store).Added | Should -Be $false, $false
+        @(Get-ChildItem $store -Filter 'revitperf_snapshots_*.json').Count | Should -Be 1
+        $files = @(Get-ChildItem $store -Filter 'revitperf_session_*.json')
+        $files.Count | Should -Be 2
+        ($files | ForEach-Object { (Get-Content -Raw $_.FullName | ConvertFrom-Json).ended_cleanly } | Sort-Object) | Should -Be $false, $true
+        Get-RevitBenchmarkHistory -Store $store | Should -BeNullOrEmpty   # the history is of benchmark runs
     }
 
     It 'publishes nothing with -WhatIf' {

@@ -42,17 +42,22 @@ public sealed class FolderResultsStore : IResultsStore
             throw new ArgumentNullException(nameof(run));
         }
 
+        return WriteOnce(RunFile.FileNameOf(run), RunFile.Serialize(run));
+    }
+
+    private bool WriteOnce(string name, string text)
+    {
         Directory.CreateDirectory(Folder);
-        var target = Path.Combine(Folder, RunFile.FileNameOf(run));
+        var target = Path.Combine(Folder, name);
         if (File.Exists(target))
         {
             return false;
         }
 
-        // Written aside, then moved into place: a reader never sees half a run, and of two machines publishing the
+        // Written aside, then moved into place: a reader never sees half a file, and of two machines publishing the
         // same run at once exactly one move succeeds.
         var temporary = Path.Combine(Folder, $".{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temporary, RunFile.Serialize(run), s_utf8);
+        File.WriteAllText(temporary, text, s_utf8);
         try
         {
             File.Move(temporary, target);
@@ -63,6 +68,41 @@ public sealed class FolderResultsStore : IResultsStore
             File.Delete(temporary);
             return false;
         }
+    }
+
+    /// <inheritdoc/>
+    public int PublishSnapshots(string machine, string user, IReadOnlyList<string> tags, IReadOnlyList<Memory.MemorySnapshot> snapshots)
+    {
+        if (snapshots is null || snapshots.Count == 0)
+        {
+            return 0;
+        }
+
+        var name = $"revitperf_snapshots_{RecordFile.SnapshotsId(machine, snapshots)}.json";
+        return WriteOnce(name, RecordFile.Snapshots(machine, user, tags, snapshots)) ? snapshots.Count : 0;
+    }
+
+    /// <inheritdoc/>
+    public bool PublishSession(string machine, string user, IReadOnlyList<string> tags, Journals.JournalSession session)
+    {
+        if (session is null)
+        {
+            throw new ArgumentNullException(nameof(session));
+        }
+
+        // Replaced, not kept once: a session that was still running when it was first published has grown since.
+        Directory.CreateDirectory(Folder);
+        var target = Path.Combine(Folder, $"revitperf_session_{RecordFile.SessionId(machine, session)}.json");
+        var added = !File.Exists(target);
+        var temporary = Path.Combine(Folder, $".{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temporary, RecordFile.Session(machine, user, tags, session), s_utf8);
+        if (File.Exists(target))
+        {
+            File.Delete(target);
+        }
+
+        File.Move(temporary, target);
+        return added;
     }
 
     /// <inheritdoc/>

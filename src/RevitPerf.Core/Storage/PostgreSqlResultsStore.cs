@@ -92,6 +92,84 @@ public sealed class PostgreSqlResultsStore : IResultsStore
     }
 
     /// <inheritdoc/>
+    public int PublishSnapshots(string machine, string user, IReadOnlyList<string> tags, IReadOnlyList<Memory.MemorySnapshot> snapshots)
+    {
+        if (snapshots is null || snapshots.Count == 0)
+        {
+            return 0;
+        }
+
+        return Run(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var insert = new NpgsqlCommand(PostgreSqlSchema.InsertSnapshot, connection, transaction);
+            var p = insert.Parameters;
+            p.Add(new NpgsqlParameter("machine", NpgsqlDbType.Text) { Value = machine });
+            var monitor = p.Add(new NpgsqlParameter("monitor", NpgsqlDbType.Text));
+            var processId = p.Add(new NpgsqlParameter("process_id", NpgsqlDbType.Integer));
+            var processName = p.Add(new NpgsqlParameter("process_name", NpgsqlDbType.Text));
+            var time = p.Add(new NpgsqlParameter("snapshot_time", NpgsqlDbType.TimestampTz));
+            var workingSet = p.Add(new NpgsqlParameter("working_set_mb", NpgsqlDbType.Double));
+            var privateMemory = p.Add(new NpgsqlParameter("private_memory_mb", NpgsqlDbType.Double));
+            var heap = p.Add(new NpgsqlParameter("managed_heap_mb", NpgsqlDbType.Double));
+            var handles = p.Add(new NpgsqlParameter("handle_count", NpgsqlDbType.Integer));
+            var threads = p.Add(new NpgsqlParameter("thread_count", NpgsqlDbType.Integer));
+            p.Add(new NpgsqlParameter("user_name", NpgsqlDbType.Text) { Value = user });
+            p.Add(new NpgsqlParameter("tags", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = tags.ToArray() });
+            var added = 0;
+            foreach (var s in snapshots)
+            {
+                monitor.Value = s.Monitor;
+                processId.Value = s.ProcessId;
+                processName.Value = s.ProcessName;
+                time.Value = s.Timestamp.Kind == DateTimeKind.Utc ? s.Timestamp : s.Timestamp.ToUniversalTime();
+                workingSet.Value = s.WorkingSetMB;
+                privateMemory.Value = s.PrivateMemoryMB;
+                heap.Value = (object?)s.ManagedHeapMB ?? DBNull.Value;
+                handles.Value = s.HandleCount;
+                threads.Value = s.ThreadCount;
+                added += insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return added;
+        });
+    }
+
+    /// <inheritdoc/>
+    public bool PublishSession(string machine, string user, IReadOnlyList<string> tags, Journals.JournalSession session)
+    {
+        if (session is null)
+        {
+            throw new ArgumentNullException(nameof(session));
+        }
+
+        return Run(connection =>
+        {
+            using var upsert = new NpgsqlCommand(PostgreSqlSchema.UpsertSession, connection);
+            var p = upsert.Parameters;
+            p.Add(new NpgsqlParameter("machine", NpgsqlDbType.Text) { Value = machine });
+            p.Add(new NpgsqlParameter("journal_path", NpgsqlDbType.Text) { Value = session.Path });
+            p.Add(new NpgsqlParameter("revit_version", NpgsqlDbType.Text) { Value = (object?)session.RevitVersion ?? DBNull.Value });
+            p.Add(new NpgsqlParameter("build", NpgsqlDbType.Text) { Value = (object?)session.Build ?? DBNull.Value });
+            p.Add(new NpgsqlParameter("started_at", NpgsqlDbType.Timestamp) { Value = session.StartedAt is { } a ? DateTime.SpecifyKind(a, DateTimeKind.Unspecified) : DBNull.Value });
+            p.Add(new NpgsqlParameter("ended_at", NpgsqlDbType.Timestamp) { Value = session.EndedAt is { } b ? DateTime.SpecifyKind(b, DateTimeKind.Unspecified) : DBNull.Value });
+            p.Add(new NpgsqlParameter("ended_cleanly", NpgsqlDbType.Boolean) { Value = session.EndedCleanly });
+            p.Add(new NpgsqlParameter("models_opened", NpgsqlDbType.Integer) { Value = session.ModelsOpened });
+            p.Add(new NpgsqlParameter("commands", NpgsqlDbType.Integer) { Value = session.Commands });
+            p.Add(new NpgsqlParameter("dialogs", NpgsqlDbType.Integer) { Value = session.Dialogs });
+            p.Add(new NpgsqlParameter("peak_ram_mb", NpgsqlDbType.Double) { Value = (object?)session.PeakRamMB ?? DBNull.Value });
+            p.Add(new NpgsqlParameter("peak_vm_mb", NpgsqlDbType.Double) { Value = (object?)session.PeakVmMB ?? DBNull.Value });
+            p.Add(new NpgsqlParameter("memory_samples", NpgsqlDbType.Integer) { Value = session.MemorySamples });
+            p.Add(new NpgsqlParameter("slowest_operation", NpgsqlDbType.Text) { Value = (object?)session.SlowestOperation ?? DBNull.Value });
+            p.Add(new NpgsqlParameter("slowest_operation_seconds", NpgsqlDbType.Double) { Value = (object?)session.SlowestOperationSeconds ?? DBNull.Value });
+            p.Add(new NpgsqlParameter("user_name", NpgsqlDbType.Text) { Value = user });
+            p.Add(new NpgsqlParameter("tags", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = tags.ToArray() });
+            return (bool)upsert.ExecuteScalar()!;
+        });
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<BenchmarkHistoryRow> ReadHistory(HistoryQuery query)
     {
         if (query is null)

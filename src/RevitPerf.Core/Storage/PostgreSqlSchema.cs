@@ -7,7 +7,7 @@ namespace RevitPerf.Core.Storage;
 /// </summary>
 internal static class PostgreSqlSchema
 {
-    internal const int Version = 1;
+    internal const int Version = 2;
 
     // Two publishers meeting an empty database both try to create it: the advisory lock lets one at a time.
     internal const string Lock = "SELECT pg_advisory_xact_lock(727001)";
@@ -47,7 +47,57 @@ CREATE TABLE IF NOT EXISTS revitperf_benchmarks (
 CREATE INDEX IF NOT EXISTS revitperf_runs_time ON revitperf_runs (run_time);
 CREATE INDEX IF NOT EXISTS revitperf_benchmarks_name ON revitperf_benchmarks (suite, name);
 INSERT INTO revitperf_schema (version) VALUES (1) ON CONFLICT DO NOTHING;",
+
+        // Version 2: memory snapshots and Revit journal sessions.
+        @"CREATE TABLE IF NOT EXISTS revitperf_memory_snapshots (
+    machine text NOT NULL,
+    monitor text NOT NULL,
+    process_id integer NOT NULL,
+    process_name text NOT NULL,
+    snapshot_time timestamptz NOT NULL,
+    working_set_mb double precision NOT NULL,
+    private_memory_mb double precision NOT NULL,
+    managed_heap_mb double precision,
+    handle_count integer NOT NULL,
+    thread_count integer NOT NULL,
+    user_name text NOT NULL,
+    tags text[] NOT NULL DEFAULT '{}',
+    PRIMARY KEY (machine, monitor, process_id, snapshot_time));
+CREATE TABLE IF NOT EXISTS revitperf_journal_sessions (
+    machine text NOT NULL,
+    journal_path text NOT NULL,
+    revit_version text,
+    build text,
+    started_at timestamp,
+    ended_at timestamp,
+    ended_cleanly boolean NOT NULL,
+    models_opened integer NOT NULL,
+    commands integer NOT NULL,
+    dialogs integer NOT NULL,
+    peak_ram_mb double precision,
+    peak_vm_mb double precision,
+    memory_samples integer NOT NULL,
+    slowest_operation text,
+    slowest_operation_seconds double precision,
+    user_name text NOT NULL,
+    tags text[] NOT NULL DEFAULT '{}',
+    published_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (machine, journal_path));
+INSERT INTO revitperf_schema (version) VALUES (2) ON CONFLICT DO NOTHING;",
     };
+
+    internal const string InsertSnapshot = @"INSERT INTO revitperf_memory_snapshots (machine, monitor, process_id, process_name, snapshot_time, working_set_mb, private_memory_mb, managed_heap_mb, handle_count, thread_count, user_name, tags)
+VALUES (@machine, @monitor, @process_id, @process_name, @snapshot_time, @working_set_mb, @private_memory_mb, @managed_heap_mb, @handle_count, @thread_count, @user_name, @tags)
+ON CONFLICT DO NOTHING";
+
+    // A session still running when first published has grown since: the row is refreshed (xmax = 0 tells a new row).
+    internal const string UpsertSession = @"INSERT INTO revitperf_journal_sessions (machine, journal_path, revit_version, build, started_at, ended_at, ended_cleanly, models_opened, commands, dialogs, peak_ram_mb, peak_vm_mb, memory_samples, slowest_operation, slowest_operation_seconds, user_name, tags)
+VALUES (@machine, @journal_path, @revit_version, @build, @started_at, @ended_at, @ended_cleanly, @models_opened, @commands, @dialogs, @peak_ram_mb, @peak_vm_mb, @memory_samples, @slowest_operation, @slowest_operation_seconds, @user_name, @tags)
+ON CONFLICT (machine, journal_path) DO UPDATE SET revit_version = EXCLUDED.revit_version, build = EXCLUDED.build, started_at = EXCLUDED.started_at,
+    ended_at = EXCLUDED.ended_at, ended_cleanly = EXCLUDED.ended_cleanly, models_opened = EXCLUDED.models_opened, commands = EXCLUDED.commands,
+    dialogs = EXCLUDED.dialogs, peak_ram_mb = EXCLUDED.peak_ram_mb, peak_vm_mb = EXCLUDED.peak_vm_mb, memory_samples = EXCLUDED.memory_samples,
+    slowest_operation = EXCLUDED.slowest_operation, slowest_operation_seconds = EXCLUDED.slowest_operation_seconds, published_at = now()
+RETURNING (xmax = 0)";
 
     internal const string InsertRun = @"INSERT INTO revitperf_runs (run_id, run_time, machine, user_name, powershell_version, powershell_edition, module_version, revit_version, tags)
 VALUES (@run_id, @run_time, @machine, @user_name, @powershell_version, @powershell_edition, @module_version, @revit_version, @tags)

@@ -70,6 +70,10 @@ public sealed class ResultsSpoolTests : IDisposable
 
         public bool Publish(ResultsRun run) => throw new ResultsStoreException(ResultsStoreFailure.Unreachable, "down cannot be reached");
 
+        public int PublishSnapshots(string machine, string user, IReadOnlyList<string> tags, IReadOnlyList<RevitPerf.Core.Memory.MemorySnapshot> snapshots) => throw new NotSupportedException();
+
+        public bool PublishSession(string machine, string user, IReadOnlyList<string> tags, RevitPerf.Core.Journals.JournalSession session) => throw new NotSupportedException();
+
         public IReadOnlyList<BenchmarkHistoryRow> ReadHistory(HistoryQuery query) => throw new NotSupportedException();
     }
 }

@@ -18,6 +18,8 @@ public sealed class PublishRevitPerformanceResultCommand : RevitBenchmarkCmdlet
 {
     private readonly List<BenchmarkResult> _results = new();
     private readonly List<object> _fileRuns = new();
+    private readonly List<object> _snapshots = new();
+    private readonly List<object> _sessions = new();
 
     /// <summary>Benchmark results, or paths of results or run files.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -52,12 +54,18 @@ public sealed class PublishRevitPerformanceResultCommand : RevitBenchmarkCmdlet
                 case BenchmarkResult result:
                     _results.Add(result);
                     break;
+                case RevitPerf.Core.Memory.MemorySnapshot snapshot:
+                    _snapshots.Add(snapshot);
+                    break;
+                case RevitPerf.Core.Journals.JournalSession session:
+                    _sessions.Add(session);
+                    break;
                 case string or FileInfo:
                     ReadFile(value is FileInfo info ? info.FullName : (string)value, item!);
                     break;
                 default:
                     WriteError(NewError(
-                        new ArgumentException($"A results store keeps benchmark runs; a {value.GetType().FullName} is not one. Pipe Invoke-RevitBenchmark's results, or the paths of results files."),
+                        new ArgumentException($"A results store keeps benchmark runs, memory snapshots and journal sessions; a {value.GetType().FullName} is none of them. Pipe Invoke-RevitBenchmark's results (or results files), Get-RevitMemorySnapshot's snapshots or Get-RevitJournal's sessions."),
                         ErrorIds.PublishInputInvalid, ErrorCategory.InvalidType, item));
                     break;
             }
@@ -70,6 +78,41 @@ public sealed class PublishRevitPerformanceResultCommand : RevitBenchmarkCmdlet
         var store = OpenStore(Store);
         var runs = ResultsRun.FromResults(_results, Environment.UserName, Tag, RevitVersion).Concat(_fileRuns.Cast<ResultsRun>()).ToList();
         PublishRuns(store, runs, writeOutcome: true);
+        var machine = Environment.MachineName;
+        var tags = Tag.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var group in _snapshots.Cast<RevitPerf.Core.Memory.MemorySnapshot>().GroupBy(s => (s.Monitor, s.ProcessId)))
+        {
+            var snapshots = group.OrderBy(s => s.Timestamp).ToList();
+            PublishOther(store, $"Publish {snapshots.Count} memory snapshots of monitor '{group.Key.Monitor}'", group.Key.Monitor,
+                () => PublishedRun.PublishSnapshots(store, machine, Environment.UserName, tags, snapshots));
+        }
+
+        foreach (var session in _sessions.Cast<RevitPerf.Core.Journals.JournalSession>())
+        {
+            PublishOther(store, $"Publish the journal session '{session.Path}'", session,
+                () => PublishedRun.PublishSession(store, machine, Environment.UserName, tags, session));
+        }
+    }
+
+    // Snapshots and sessions are not spooled: they stay in the monitor or the journal, and publishing them again
+    // stores each once. One that cannot be stored is an error saying so.
+    private void PublishOther(IResultsStore store, string action, object target, Func<PublishedRun> publish)
+    {
+        if (!ShouldProcess(store.Description, action))
+        {
+            return;
+        }
+
+        try
+        {
+            WriteTyped(publish(), PublishedRunTypeName);
+        }
+        catch (Exception ex) when (ex is ResultsStoreException or IOException or UnauthorizedAccessException)
+        {
+            WriteError(NewError(
+                new InvalidOperationException($"{action} failed, and nothing of it was stored; publish it again later: {ex.Message}", ex),
+                ErrorIds.StorePublishFailed, ex is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, target));
+        }
     }
 
     private void ReadFile(string given, PSObject item)
