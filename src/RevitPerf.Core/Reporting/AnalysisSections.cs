@@ -58,13 +58,7 @@ internal static class AnalysisSections
             {
                 foreach (var s in usable)
                 {
-                    x.Write("<tr>");
-                    Html.NumberCell(x, s.ElementCount);
-                    Html.NumberCell(x, s.MeanMs);
-                    Html.NumberCell(x, s.MedianMs);
-                    Html.NumberCell(x, s.P95Ms);
-                    Html.NumberCell(x, s.MsPerElement);
-                    x.Write("</tr>");
+                    Html.NumberRow(x, s.ElementCount, s.MeanMs, s.MedianMs, s.P95Ms, s.MsPerElement);
                 }
             });
         }

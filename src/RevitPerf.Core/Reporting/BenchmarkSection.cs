@@ -104,11 +104,7 @@ internal static class BenchmarkSection
             {
                 for (var i = 0; i < bins; i++)
                 {
-                    x.Write("<tr>");
-                    Html.NumberCell(x, min + (i * width));
-                    Html.NumberCell(x, min + ((i + 1) * width));
-                    Html.NumberCell(x, counts[i]);
-                    x.Write("</tr>");
+                    Html.NumberRow(x, min + (i * width), min + ((i + 1) * width), counts[i]);
                 }
             });
     }

@@ -69,6 +69,18 @@ internal static class Html
         }
     }
 
+    /// <summary>A row of number cells.</summary>
+    internal static void NumberRow(TextWriter w, params double?[] values)
+    {
+        w.Write("<tr>");
+        foreach (var value in values)
+        {
+            NumberCell(w, value);
+        }
+
+        w.Write("</tr>");
+    }
+
     internal static void TextCell(TextWriter w, string? text, string? cssClass = null)
     {
         w.Write(cssClass is null ? "<td>" : $"<td class=\"{cssClass}\">");

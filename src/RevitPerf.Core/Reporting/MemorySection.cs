@@ -117,10 +117,7 @@ internal static class MemorySection
             {
                 for (var i = 0; i < analysis.Iterations.Count; i++)
                 {
-                    x.Write("<tr>");
-                    Html.NumberCell(x, analysis.Iterations[i]);
-                    Html.NumberCell(x, analysis.RetainedBytes[i] / 1024);
-                    x.Write("</tr>");
+                    Html.NumberRow(x, analysis.Iterations[i], analysis.RetainedBytes[i] / 1024);
                 }
             });
         }
