@@ -164,3 +164,19 @@ Describe 'Import-RevitPerformanceConfig' {
         (Get-RevitPerformanceConfig).Optimization.CacheMaxSize | Should -Be 10000
     }
 }
+
+Describe 'A password in results_store' {
+    It 'is refused from a file and from Set-RevitPerformanceConfig, and shown in neither error' {
+        $secret = 'S3cret-' + [guid]::NewGuid().ToString('N')
+        $file = New-TestYaml -Text "benchmark:`n  results_store: 'Host=db;Database=perf;Username=ci;Password=$secret'`n"
+        $null = Import-RevitPerformanceConfig -Path $file -ErrorVariable imported -ErrorAction SilentlyContinue
+        try { Set-RevitPerformanceConfig -ResultsStore "postgresql://ci:$secret@db/perf" -ErrorAction Stop } catch { $set = $_ }
+        $imported.Count | Should -Be 1
+        "$($imported[0])" | Should -BeLike '*holds a password*'
+        "$set" | Should -BeLike '*holds a password*'
+        foreach ($record in @($imported) + $set) {
+            "$record $($record.TargetObject | Format-List * | Out-String) $($record.Exception.ToString())" | Should -Not -Match $secret
+        }
+        (Get-RevitPerformanceConfig).Benchmark.ResultsStore | Should -BeNullOrEmpty
+    }
+}

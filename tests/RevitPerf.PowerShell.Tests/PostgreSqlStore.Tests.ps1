@@ -182,12 +182,18 @@ Describe 'The PostgreSQL results store' -Skip:$noServer {
     It 'spools with an AuthenticationError when the password is wrong' {
         $env:PGPASSWORD = 'wrong'
         # Its own Application Name: a pooled connection of this process, authenticated before, would not ask again.
-        try { $null = $result | Publish-RevitPerformanceResult -Store "$pg;Application Name=wrongpassword" -ErrorVariable errors -ErrorAction SilentlyContinue }
+        try {
+            $null = $result | Publish-RevitPerformanceResult -Store "$pg;Application Name=wrongpassword" -ErrorVariable errors -ErrorAction SilentlyContinue
+            # With a run waiting in the spool, the next run is refused for the same cause, said as an error, not a mere warning.
+            $other = Invoke-RevitBenchmark -Name Other -ScriptBlock { $null = 1 } -Iterations 5
+            $null = $other | Publish-RevitPerformanceResult -Store "$pg;Application Name=wrongpassword" -ErrorVariable again -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
         finally { $env:PGPASSWORD = $secret }
+        $again[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $errors[0].FullyQualifiedErrorId | Should -Be 'StorePublishFailed,RevitPerf.PowerShell.Commands.PublishRevitPerformanceResultCommand'
         $errors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         "$($errors[0])" | Should -BeLike '*28P01*'
-        @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 1   # the same store: one spool
+        @(Get-ChildItem (Get-SpoolFolder $description) -Filter 'revitperf_run_*.json').Count | Should -Be 2   # the same store: one spool
     }
 
     It 'spools with PermissionDenied when the role may not write the tables' {

@@ -286,8 +286,8 @@ public static class ConfigurationSchema
     /// <summary><c>results_store</c>: Where runs are published and their history read; null is results_directory.</summary>
     public static readonly TextSetting ResultsStore = new(
         ConfigSection.Benchmark, "results_store", nameof(BenchmarkConfiguration.ResultsStore), null, true,
-        "Where runs are published and their history is read: a folder (a shared folder for several machines) or a PostgreSQL connection string without a password; null means results_directory.",
-        c => c.Benchmark.ResultsStore, (c, v) => c.Benchmark.ResultsStore = v)
+        "Where runs are published and their history is read: a folder (a shared folder for several machines) or a PostgreSQL connection string or URI without a password (PGPASSWORD or a password file gives it); null means results_directory.",
+        c => c.Benchmark.ResultsStore, (c, v) => c.Benchmark.ResultsStore = v, refusesPasswords: true)
     {
         ReadBy = "Storage: the store of Publish-RevitPerformanceResult, Get-RevitBenchmarkHistory and Invoke-RevitBenchmark -Publish",
     };

@@ -85,6 +85,9 @@ public abstract class SettingDefinition
     /// <summary>Formats a value as a YAML scalar that <see cref="TryParseYaml"/> reads back to the same value.</summary>
     public abstract string FormatYaml(object? value);
 
+    /// <summary>A value as messages may show it (<see cref="Show"/>, unless it must not be shown at all).</summary>
+    public virtual string Display(object? value) => Show(value);
+
     /// <summary>Formats a value for messages.</summary>
     public static string Show(object? value) => value switch
     {

@@ -36,7 +36,7 @@ public abstract class SettingDefinition<T> : SettingDefinition
     public T Validate(T value)
     {
         var reason = Reason(value);
-        return reason is null ? value : throw new ConfigurationValueException(this, value, Refusal(value, reason));
+        return reason is null ? value : throw new ConfigurationValueException(this, Secret(value), Refusal(value, reason));
     }
 
     /// <inheritdoc />
@@ -54,12 +54,12 @@ public abstract class SettingDefinition<T> : SettingDefinition
         var early = ReasonBeforeConversion(value);
         if (early is not null)
         {
-            throw new ConfigurationValueException(this, value, Refusal(value, early));
+            throw new ConfigurationValueException(this, Secret(value), Refusal(value, early));
         }
 
         if (!TryConvert(value, out var typed))
         {
-            throw new ConfigurationValueException(this, value, Refusal(value, "it is not " + AllowedValues));
+            throw new ConfigurationValueException(this, Secret(value), Refusal(value, "it is not " + AllowedValues));
         }
 
         // The section's property setter validates again; one rule, one place.
@@ -79,6 +79,9 @@ public abstract class SettingDefinition<T> : SettingDefinition
     /// <summary>Converts a loosely typed value (from PowerShell or a parser) to <typeparamref name="T"/>.</summary>
     protected abstract bool TryConvert(object? value, out T typed);
 
+    // The exception's Value becomes an error's target: a value that must not be shown is not carried either.
+    private object? Secret(object? value) => Display(value) == Show(value) ? value : Display(value);
+
     private string Refusal(object? value, string reason) =>
-        $"{Path} ({Name}) must be {AllowedValues}; {Show(value)} is not allowed: {reason}.";
+        $"{Path} ({Name}) must be {AllowedValues}; {Display(value)} is not allowed: {reason}.";
 }

@@ -8,11 +8,22 @@ public sealed class TextSetting : SettingDefinition<string?>
 {
     internal TextSetting(
         ConfigSection section, string key, string name, string? defaultValue, bool optional, string description,
-        Func<PerformanceConfiguration, string?> get, Action<PerformanceConfiguration, string?> set)
+        Func<PerformanceConfiguration, string?> get, Action<PerformanceConfiguration, string?> set, bool refusesPasswords = false)
         : base(section, key, name, defaultValue, description, get, set)
     {
         Optional = optional;
+        RefusesPasswords = refusesPasswords;
     }
+
+    /// <summary>
+    /// True for a setting that may name a server (results_store): a connection string or URI with a password in it is
+    /// refused, and never repeated in a message, since the configuration is shown and exported.
+    /// </summary>
+    public bool RefusesPasswords { get; }
+
+    /// <inheritdoc />
+    public override string Display(object? value) =>
+        RefusesPasswords && value is string s && Kernel.ConnectionText.HoldsPassword(s) ? "the value (not shown: it holds a password)" : base.Display(value);
 
     /// <summary>True when null (no value) is allowed.</summary>
     public bool Optional { get; }
@@ -82,6 +93,7 @@ public sealed class TextSetting : SettingDefinition<string?>
     protected override string? Reason(string? value) =>
         value is null ? (Optional ? null : "a value is required")
         : value.Trim().Length == 0 ? "it is empty"
+        : RefusesPasswords && Kernel.ConnectionText.HoldsPassword(value) ? "it holds a password; set PGPASSWORD or name a password file (Passfile=... or PGPASSFILE) instead"
         : null;
 
     /// <inheritdoc />

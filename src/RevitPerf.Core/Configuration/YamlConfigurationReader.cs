@@ -203,8 +203,9 @@ public static class YamlConfigurationReader
             var reason = setting.Check(value);
             if (reason is not null)
             {
-                Add(ConfigurationProblemKind.OutOfRange, node.Start, setting.Path, text, setting.AllowedValues, null,
-                    $"'{setting.Path}' must be {setting.AllowedValues}; got {text} ({reason})");
+                var shown = setting.Display(value) == SettingDefinition.Show(value) ? text : setting.Display(value);
+                Add(ConfigurationProblemKind.OutOfRange, node.Start, setting.Path, shown, setting.AllowedValues, null,
+                    $"'{setting.Path}' must be {setting.AllowedValues}; got {shown} ({reason})");
                 return;
             }
 

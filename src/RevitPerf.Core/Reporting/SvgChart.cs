@@ -26,14 +26,10 @@ internal static class SvgChart
     internal static void WriteLineChart(TextWriter w, ChartSpec spec)
     {
         var points = spec.Series.SelectMany(s => s.Points).Where(p => Usable(p.X, spec.XScale) && Usable(p.Y, spec.YScale)).ToList();
-        if (points.Count > 0)
-        {
-            // A threshold far above the data would flatten it against the axis: it is left out (the text names it).
-            var top = points.Max(p => p.Y);
-            spec.Thresholds.RemoveAll(t => !Usable(t.Y, spec.YScale) || t.Y > top * 2);
-        }
-
-        var ys = points.Select(p => p.Y).Concat(spec.Thresholds.Select(t => t.Y)).ToList();
+        // A threshold far above the data would flatten it against the axis: it is left out (the text names it).
+        var top = points.Count > 0 ? points.Max(p => p.Y) : 0;
+        var thresholds = spec.Thresholds.Where(t => Usable(t.Y, spec.YScale) && t.Y <= top * 2).ToList();
+        var ys = points.Select(p => p.Y).Concat(thresholds.Select(t => t.Y)).ToList();
         var xs = points.Select(p => p.X).Concat(spec.Markers.Select(m => m.X)).ToList();
         if (ys.Count == 0 || xs.Count == 0)
         {
@@ -66,7 +62,7 @@ internal static class SvgChart
 
         w.Write("</g>");
         AxisLabels(w, spec.XLabel, spec.YLabel, plotW, plotH);
-        foreach (var (value, label, css) in spec.Thresholds)
+        foreach (var (value, label, css) in thresholds)
         {
             var py = Py(value);
             w.Write($"<g class=\"threshold {css}\"><title>{Html.Escape(label)}: {Html.Number(value)}</title><line x1=\"{C(Left)}\" x2=\"{C(Left + plotW)}\" y1=\"{C(py)}\" y2=\"{C(py)}\"/>");
@@ -133,7 +129,7 @@ internal static class SvgChart
             var plotW = Width - Left - Right;
             var plotH = Height - Top - Bottom;
             Open(w, title);
-            ValueGrid(w, axis.Values, v => Top + plotH - (plotH * v / axis.Max), vertical: true, plotW, plotH);
+            ValueGrid(w, axis.Values, v => Top + plotH - (plotH * v / axis.Max), plotW);
             AxisLabels(w, categoryLabel, valueLabel, plotW, plotH);
             var slot = plotW / bars.Count;
             w.Write("<g class=\"series bars s0\">");
@@ -186,7 +182,7 @@ internal static class SvgChart
         w.Write($"<title>{Html.Escape(title)}</title><text class=\"title\" x=\"{C(Left)}\" y=\"18\">{Html.Escape(title)}</text>");
     }
 
-    private static void ValueGrid(TextWriter w, List<double> ticks, Func<double, double> position, bool vertical, double plotW, double plotH)
+    private static void ValueGrid(TextWriter w, List<double> ticks, Func<double, double> position, double plotW)
     {
         w.Write("<g class=\"grid\">");
         foreach (var tick in ticks)

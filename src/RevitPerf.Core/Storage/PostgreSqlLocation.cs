@@ -34,20 +34,6 @@ public static class PostgreSqlLocation
         }
     }
 
-    /// <summary>True when <paramref name="location"/> (a connection string or URI) holds a password.</summary>
-    public static bool HasPassword(string location)
-    {
-        try
-        {
-            return !string.IsNullOrEmpty(Parse(location).Password);
-        }
-        catch (ArgumentException)
-        {
-            // Not understood: the text itself may still hold one.
-            return location is not null && (location.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || location.IndexOf('@') > location.IndexOf("://", StringComparison.Ordinal) + 3);
-        }
-    }
-
     /// <summary>"PostgreSQL ci@db.example:5432/perf": what a person may see of a location.</summary>
     public static string Describe(NpgsqlConnectionStringBuilder builder)
     {

@@ -268,7 +268,13 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         }
 
         // A least-privilege role (insert and select only) finds the schema current and never needs to create anything.
-        if (Version(connection, null) < PostgreSqlSchema.Version)
+        var version = Version(connection, null);
+        if (version > PostgreSqlSchema.Version)
+        {
+            throw new ResultsStoreException(ResultsStoreFailure.SchemaTooNew, $"{Description} has RevitPerf schema {version}; this RevitPerf knows up to {PostgreSqlSchema.Version}. Update RevitPerf.");
+        }
+
+        if (version < PostgreSqlSchema.Version)
         {
             using var transaction = connection.BeginTransaction();
             using (var lockCommand = new NpgsqlCommand(PostgreSqlSchema.Lock, connection, transaction))
@@ -284,10 +290,6 @@ public sealed class PostgreSqlResultsStore : IResultsStore
             }
 
             transaction.Commit();
-        }
-        else if (Version(connection, null) > PostgreSqlSchema.Version)
-        {
-            throw new ResultsStoreException(ResultsStoreFailure.SchemaTooNew, $"{Description} has RevitPerf schema {Version(connection, null)}; this RevitPerf knows up to {PostgreSqlSchema.Version}. Update RevitPerf.");
         }
 
         _schemaChecked = true;

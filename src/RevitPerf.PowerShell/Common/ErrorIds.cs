@@ -219,9 +219,6 @@ public static class ErrorIds
     /// <summary>A spooled run could not be read; it was set aside as .invalid and the rest were sent.</summary>
     public const string SpoolFileInvalid = "SpoolFileInvalid";
 
-    /// <summary>results_store holds a connection string with a password, which would show in every export of the configuration.</summary>
-    public const string StorePasswordInConfiguration = "StorePasswordInConfiguration";
-
     /// <summary>A run could not be published to the store; the other runs go on.</summary>
     public const string StorePublishFailed = "StorePublishFailed";
 

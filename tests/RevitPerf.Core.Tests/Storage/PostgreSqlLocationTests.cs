@@ -29,7 +29,18 @@ public class PostgreSqlLocationTests
     [InlineData("postgresql://ci@db/perf", false)]
     [InlineData("Host=db;Password=x;Bogus Key=1", true)]
     public void WhenALocationHoldsAPassword_ItIsSeen(string location, bool expected) =>
-        Assert.Equal(expected, PostgreSqlLocation.HasPassword(location));
+        Assert.Equal(expected, RevitPerf.Core.Kernel.ConnectionText.HoldsPassword(location));
+
+    [Fact]
+    public void WhenResultsStoreIsGivenAPassword_TheSettingRefusesItWithoutRepeatingIt()
+    {
+        var ex = Assert.Throws<RevitPerf.Core.Configuration.ConfigurationValueException>(
+            () => RevitPerf.Core.Configuration.ConfigurationSchema.ResultsStore.SetValue(new RevitPerf.Core.Configuration.PerformanceConfiguration(), "Host=db;Username=ci;Password=Secret123"));
+        Assert.Contains("holds a password", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret123", ex.Message + ex.Value, StringComparison.Ordinal);
+        Assert.Null(RevitPerf.Core.Configuration.ConfigurationSchema.ResultsStore.Check("Host=db;Username=ci"));
+        Assert.Null(RevitPerf.Core.Configuration.ConfigurationSchema.ResultsStore.Check(@"\\server\runs"));
+    }
 
     [Fact]
     public void WhenALocationCannotBeRead_TheErrorDoesNotRepeatIt()

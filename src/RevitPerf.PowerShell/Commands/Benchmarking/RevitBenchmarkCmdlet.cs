@@ -113,7 +113,8 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
     protected void PublishRuns(RevitPerf.Core.Storage.IResultsStore store, IEnumerable<RevitPerf.Core.Storage.ResultsRun> runs, bool writeOutcome)
     {
         var spool = new RevitPerf.Core.Storage.ResultsSpool(store.Description);
-        var reachable = FlushSpool(store, spool, writeOutcome);
+        // When the spooled runs could not be sent, the runs after them would fail the same way: they are spooled with that cause.
+        var failure = FlushSpool(store, spool, writeOutcome);
         foreach (var run in runs ?? throw new ArgumentNullException(nameof(runs)))
         {
             if (!ShouldProcess(store.Description, $"Publish run {run.RunId} of {run.Machine} at {run.TimeUtc:yyyy-MM-dd HH:mm:ss} UTC ({run.Benchmarks.Count} benchmarks)"))
@@ -123,9 +124,10 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
 
             try
             {
-                if (!reachable)
+                if (failure is not null)
                 {
-                    throw new RevitPerf.Core.Storage.ResultsStoreException(RevitPerf.Core.Storage.ResultsStoreFailure.Unreachable, $"{store.Description} could not be reached a moment ago");
+                    Spool(spool, run, failure);
+                    continue;
                 }
 
                 var outcome = RevitPerf.Core.Storage.PublishedRun.Publish(store, run);
@@ -137,17 +139,17 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
             }
             catch (Exception ex) when (ex is RevitPerf.Core.Storage.ResultsStoreException or IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                reachable = false;
+                failure = ex;
                 Spool(spool, run, ex);
             }
         }
     }
 
-    private bool FlushSpool(RevitPerf.Core.Storage.IResultsStore store, RevitPerf.Core.Storage.ResultsSpool spool, bool writeOutcome)
+    private Exception? FlushSpool(RevitPerf.Core.Storage.IResultsStore store, RevitPerf.Core.Storage.ResultsSpool spool, bool writeOutcome)
     {
         if (spool.Count == 0)
         {
-            return true;
+            return null;
         }
 
         try
@@ -161,12 +163,12 @@ public abstract class RevitBenchmarkCmdlet : RevitPerfCmdlet
                 WriteTyped(outcome, PublishedRunTypeName);
             }
 
-            return true;
+            return null;
         }
         catch (Exception ex) when (ex is RevitPerf.Core.Storage.ResultsStoreException or IOException or UnauthorizedAccessException)
         {
             WriteWarning($"{spool.Count} spooled runs wait for {store.Description}: {ex.Message}");
-            return false;
+            return ex;
         }
     }
 

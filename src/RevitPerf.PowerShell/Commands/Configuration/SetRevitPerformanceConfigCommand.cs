@@ -219,15 +219,8 @@ public sealed class SetRevitPerformanceConfigCommand : RevitPerfCmdlet
     {
         // Paths are kept as given (a relative one stays relative to the location at use), but must name files: one on
         // another provider (Env:\FOO) or no path at all is refused; a drive this machine lacks may be another's.
+        // A PostgreSQL location is no path; one with a password in it was refused by its setting's own rule already.
         var postgres = RevitPerf.Core.Storage.ResultsStores.IsPostgreSql(ResultsStore);
-        if (postgres && RevitPerf.Core.Storage.PostgreSqlLocation.HasPassword(ResultsStore!))
-        {
-            // Said without the text. The configuration is shown and exported: a password in it would show everywhere.
-            ThrowTerminatingError(NewError(
-                new ArgumentException("results_store holds a password. Keep the password out of the configuration: set PGPASSWORD, or name a password file (Passfile=... or PGPASSFILE), which Npgsql reads itself."),
-                ErrorIds.StorePasswordInConfiguration, ErrorCategory.SecurityError, "results_store (not shown: it holds a password)"));
-        }
-
         foreach (var path in new[] { ResultsDirectory, postgres ? null : ResultsStore, BaselineFile }.Where(p => !string.IsNullOrEmpty(p)))
         {
             if (!TryResolveFileSystemPath(path!, out _, out var error) && error!.Exception.InnerException is not System.Management.Automation.DriveNotFoundException)

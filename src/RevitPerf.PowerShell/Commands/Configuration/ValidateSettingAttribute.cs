@@ -31,7 +31,7 @@ public sealed class ValidateSettingAttribute : ValidateArgumentsAttribute
         if (reason is not null)
         {
             throw new ValidationMetadataException(
-                $"{setting.Path} must be {setting.AllowedValues}; {SettingDefinition.Show(value)} is not allowed: {reason}.");
+                $"{setting.Path} must be {setting.AllowedValues}; {setting.Display(value)} is not allowed: {reason}.");
         }
     }
 }
