@@ -116,6 +116,22 @@ internal sealed class ScalabilityFit
             }
         }
 
+        // When every growing class needs a time well below zero for one element, the data grows faster at the small
+        // sizes than any class allows (noise at the smallest size does that): the class with the smallest relative
+        // error stands, rather than calling clear growth constant.
+        if (best is null)
+        {
+            foreach (var complexity in new[] { ComplexityClass.Logarithmic, ComplexityClass.Linear, ComplexityClass.Linearithmic, ComplexityClass.Quadratic })
+            {
+                var fit = RelativeFit(elementCounts.Select(n => Shape(complexity, n)).ToList(), latencyMs);
+                if (fit.Slope > 0 && (best is null || fit.Error < best.Value.Error))
+                {
+                    best = fit;
+                    bestClass = complexity;
+                }
+            }
+        }
+
         // Constant when no growing model explains the data (r² below 0.5), or the latency grows from the smallest size
         // to the largest by no more than 25 % or than the engine can resolve: noise, not growth (O(log n) from 100 to
         // 50,000 elements at least doubles). A significance test on the slope would be too strict here: five sizes

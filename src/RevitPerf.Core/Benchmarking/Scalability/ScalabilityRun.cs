@@ -67,11 +67,13 @@ public static class ScalabilityRun
 
     /// <summary>
     /// Measures the sizes in <paramref name="rounds"/> interleaved rounds (each round visits every size, starting one
-    /// further each time), so that a change of load or a drift of the machine hits every size alike; a size's figures
-    /// pool its rounds. The class is fitted to the pooled lower quartiles, and again to the lower quartiles of
-    /// <see cref="Resamples"/> resamples of each size's samples: when fewer than <see cref="RequiredConfidence"/> of
-    /// them name the same class, the noise is larger than the difference between the classes and the class is
-    /// Inconclusive, with the reason. <paramref name="measureAt"/> gets the element count and the round (0 first:
+    /// further each time), so that a change of load or a drift of the machine hits every size alike. Each round's
+    /// lower quartiles are freed of the round's common speed (a median polish in logarithms) and the class is fitted to
+    /// each size's median over the rounds; again to <see cref="Resamples"/> resamples of whole rounds: when fewer than
+    /// <see cref="RequiredConfidence"/> of them name the same class, the noise is larger than the difference between
+    /// the classes and the class is Inconclusive, with the reason. With fewer than three rounds in which every size
+    /// was measured, each size's lower quartile over all its samples is fitted and its samples are resampled.
+    /// <paramref name="measureAt"/> gets the element count and the round (0 first:
     /// warm up until stable there).
     /// </summary>
     public static (IReadOnlyList<ScalabilitySizeResult> Sizes, ScalabilityResult? Fit) Measure(
@@ -112,15 +114,28 @@ public static class ScalabilityRun
         }
 
         var sizes = usable.Select(i => (double)elementCounts[i]).ToList();
-        // The fit takes each size's lower quartile: other work on the machine only ever adds time to an iteration, so
-        // the lower quartile shows the operation's own cost best, and it moves least when the load changes.
-        var samples = usable.Select(i => measured[i].SelectMany(m => m.SamplesMs).ToArray()).ToList();
-        var pooled = ScalabilityFit.Fit(sizes, samples.Select(s => LowerQuartile((double[])s.Clone())).ToList());
+        var complete = Enumerable.Range(0, rounds).Where(r => usable.All(i => measured[i][r].SamplesMs.Count > 0)).ToList();
+        ScalabilityFit pooled;
+        Dictionary<ComplexityClass, int> votes;
+        if (complete.Count >= 3)
+        {
+            // Each round visits every size within a short time, so the machine's speed at that moment (another
+            // process's load, a neighbour's use of the shared cache, a CPU's clock) is common to the round. The fit
+            // takes each size's lower quartile in each round, divides out the round's common factor (a median polish
+            // in logarithms) and fits each size's median over the rounds: a round run at another speed shifts every
+            // size alike and no longer bends the curve.
+            var table = usable.Select(i => complete.Select(r => LowerQuartile(measured[i][r].SamplesMs.ToArray())).ToArray()).ToList();
+            pooled = ScalabilityFit.Fit(sizes, RoundAdjusted(table, Enumerable.Range(0, complete.Count).ToArray()));
+            votes = ResampleRounds(sizes, table);
+        }
+        else
+        {
+            // Too few complete rounds to tell a round's speed: each size's lower quartile over all its samples.
+            var samples = usable.Select(i => measured[i].SelectMany(m => m.SamplesMs).ToArray()).ToList();
+            pooled = ScalabilityFit.Fit(sizes, samples.Select(s => LowerQuartile((double[])s.Clone())).ToList());
+            votes = ResampleSamples(sizes, samples);
+        }
 
-        // The resampling unit is the round, not the sample: one measurement's samples share its calibration and the
-        // load of its moment, so resampling them alone would understate how far another run could fall.
-        var perRound = usable.Select(i => measured[i].Where(m => m.SamplesMs.Count > 0).Select(m => LowerQuartile(m.SamplesMs.ToArray())).ToArray()).ToList();
-        var votes = Resample(sizes, perRound.All(r => r.Length >= 3) ? perRound : samples);
         var confidence = votes.TryGetValue(pooled.Complexity, out var agreeing) ? (double)agreeing / Resamples : 0;
         string? reason = null;
         if (confidence < RequiredConfidence)
@@ -139,10 +154,73 @@ public static class ScalabilityRun
         return Percentile.OfSorted(values, 0.25);
     }
 
-    // The class each of Resamples bootstrap resamples points at: each size's figures (one per round) drawn with
-    // replacement from its own, independently of the other sizes, and their median taken. The seed is fixed: the same
-    // measurements always give the same verdict.
-    private static Dictionary<ComplexityClass, int> Resample(IReadOnlyList<double> sizes, IReadOnlyList<double[]> samples)
+    // Each size's figure free of the rounds' common speed: table[size][round] holds positive times; the logarithm of
+    // a cell is the round's level (the median over the sizes) plus the size's effect (the median over the rounds of
+    // what is left), and the figure is the size's effect at the median round level. Times at or below zero (an
+    // operation the overhead calibration cancels) count as the engine's resolution, so they stay comparable.
+    internal static double[] RoundAdjusted(IReadOnlyList<double[]> table, IReadOnlyList<int> rounds)
+    {
+        var logs = table.Select(row => rounds.Select(r => Math.Log(Math.Max(ScalabilityFit.NoiseFloorMs / 10, row[r]))).ToArray()).ToList();
+        var levels = new double[rounds.Count];
+        var column = new double[logs.Count];
+        for (var r = 0; r < rounds.Count; r++)
+        {
+            for (var s = 0; s < logs.Count; s++)
+            {
+                column[s] = logs[s][r];
+            }
+
+            Array.Sort(column);
+            levels[r] = Percentile.OfSorted(column, 0.5);
+        }
+
+        var level = Median(levels);
+        var effects = new double[rounds.Count];
+        var figures = new double[logs.Count];
+        for (var s = 0; s < logs.Count; s++)
+        {
+            for (var r = 0; r < rounds.Count; r++)
+            {
+                effects[r] = logs[s][r] - levels[r];
+            }
+
+            figures[s] = Math.Exp(level + Median(effects));
+        }
+
+        return figures;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        return Percentile.OfSorted(sorted, 0.5);
+    }
+
+    // The class each of Resamples bootstrap resamples points at: whole rounds drawn with replacement (every size keeps
+    // the rounds it was measured in together, as the speed of a round is shared) and fitted as the measurement is.
+    // The seed is fixed: the same measurements always give the same verdict.
+    private static Dictionary<ComplexityClass, int> ResampleRounds(IReadOnlyList<double> sizes, IReadOnlyList<double[]> table)
+    {
+        var random = new Random(ResampleSeed);
+        var votes = new Dictionary<ComplexityClass, int>();
+        var count = table[0].Length;
+        var drawn = new int[count];
+        for (var b = 0; b < Resamples; b++)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                drawn[k] = random.Next(count);
+            }
+
+            Vote(votes, ScalabilityFit.Fit(sizes, RoundAdjusted(table, drawn)).Complexity);
+        }
+
+        return votes;
+    }
+
+    // Without complete rounds: each size's samples drawn with replacement, independently, and their lower quartiles fitted.
+    private static Dictionary<ComplexityClass, int> ResampleSamples(IReadOnlyList<double> sizes, IReadOnlyList<double[]> samples)
     {
         var random = new Random(ResampleSeed);
         var votes = new Dictionary<ComplexityClass, int>();
@@ -157,16 +235,17 @@ public static class ScalabilityRun
                     drawn[k] = samples[s][random.Next(drawn.Length)];
                 }
 
-                Array.Sort(drawn);
-                quartiles[s] = Percentile.OfSorted(drawn, 0.5);
+                quartiles[s] = LowerQuartile(drawn);
             }
 
-            var complexity = ScalabilityFit.Fit(sizes, quartiles).Complexity;
-            votes[complexity] = votes.TryGetValue(complexity, out var count) ? count + 1 : 1;
+            Vote(votes, ScalabilityFit.Fit(sizes, quartiles).Complexity);
         }
 
         return votes;
     }
+
+    private static void Vote(Dictionary<ComplexityClass, int> votes, ComplexityClass complexity) =>
+        votes[complexity] = votes.TryGetValue(complexity, out var count) ? count + 1 : 1;
 
     /// <summary>The spec of one size: RevitPy's 10 iterations and 3 warm-ups unless told otherwise.</summary>
     public static BenchmarkSpec Spec(string name, int elementCount, IBenchmarkWorkload workload, IBenchmarkWorkload? overhead, int iterations = 10, int warmupIterations = 3, TimeSpan? timeout = null) =>
