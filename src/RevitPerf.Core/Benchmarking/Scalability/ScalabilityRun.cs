@@ -147,11 +147,13 @@ public static class ScalabilityRun
         return (rows, new ScalabilityResult(name, usable.Count, pooled, rounds, confidence, reason, rows));
     }
 
+    private static double LowerQuartile(double[] values) => Quantile(values, 0.25);
+
     // Sorts the array in place; the engine's one percentile definition.
-    private static double LowerQuartile(double[] values)
+    private static double Quantile(double[] values, double quantile)
     {
         Array.Sort(values);
-        return Percentile.OfSorted(values, 0.25);
+        return Percentile.OfSorted(values, quantile);
     }
 
     // Each size's figure free of the rounds' common speed: table[size][round] holds positive times; the logarithm of
@@ -170,11 +172,10 @@ public static class ScalabilityRun
                 column[s] = logs[s][r];
             }
 
-            Array.Sort(column);
-            levels[r] = Percentile.OfSorted(column, 0.5);
+            levels[r] = Quantile(column, 0.5);
         }
 
-        var level = Median(levels);
+        var level = Quantile((double[])levels.Clone(), 0.5);
         var effects = new double[rounds.Count];
         var figures = new double[logs.Count];
         for (var s = 0; s < logs.Count; s++)
@@ -184,17 +185,10 @@ public static class ScalabilityRun
                 effects[r] = logs[s][r] - levels[r];
             }
 
-            figures[s] = Math.Exp(level + Median(effects));
+            figures[s] = Math.Exp(level + Quantile(effects, 0.5));
         }
 
         return figures;
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        return Percentile.OfSorted(sorted, 0.5);
     }
 
     // The class each of Resamples bootstrap resamples points at: whole rounds drawn with replacement (every size keeps
