@@ -11,6 +11,8 @@ namespace RevitPerf.PowerShell.Commands;
 /// <summary>The plumbing every RevitPerf cmdlet shares: errors, selection of live objects by name, path resolution, typed output.</summary>
 public abstract class RevitPerfCmdlet : PSCmdlet
 {
+    private static readonly System.Text.UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <inheritdoc/>
     protected override void BeginProcessing()
     {
@@ -22,6 +24,51 @@ public abstract class RevitPerfCmdlet : PSCmdlet
     /// <summary>Builds an ErrorRecord with a stable id, a category and the offending input as target.</summary>
     protected static ErrorRecord NewError(Exception exception, string errorId, ErrorCategory category, object? target) =>
         new(exception, errorId, category, target);
+
+    /// <summary>
+    /// Stops with <paramref name="existsId"/> (ResourceExists, <paramref name="target"/> as target) when
+    /// <paramref name="file"/> exists and -NoClobber was given; called before ShouldProcess, so -WhatIf says so too.
+    /// </summary>
+    protected void ThrowIfClobbering(string file, bool noClobber, string existsId, object target)
+    {
+        if (noClobber && File.Exists(file))
+        {
+            ThrowTerminatingError(NewError(
+                new IOException($"The file '{file}' already exists, and -NoClobber was given."), existsId, ErrorCategory.ResourceExists, target));
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="file"/> as UTF-8 without a byte-order mark through <paramref name="write"/>, as the Export
+    /// cmdlets do: -Force replaces a read-only file, -NoClobber creates the file only if it still does not exist (so a
+    /// file made meanwhile is not replaced either). A failure stops with <paramref name="existsId"/> (the file appeared)
+    /// or <paramref name="failedId"/>, the category PermissionDenied or WriteError, and <paramref name="target"/> as target.
+    /// </summary>
+    protected void WriteTextFile(string file, bool force, bool noClobber, string existsId, string failedId, object target, Action<TextWriter> write)
+    {
+        if (write is null)
+        {
+            throw new ArgumentNullException(nameof(write));
+        }
+
+        try
+        {
+            var info = new FileInfo(file);
+            if (force && info.Exists && info.IsReadOnly)
+            {
+                info.IsReadOnly = false;
+            }
+
+            using var stream = new FileStream(file, noClobber ? FileMode.CreateNew : FileMode.Create, FileAccess.Write, FileShare.None);
+            using var writer = new StreamWriter(stream, Utf8NoBom, 1 << 16);
+            write(writer);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
+        {
+            var category = ex is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError;
+            ThrowTerminatingError(NewError(ex, noClobber && File.Exists(file) && ex is IOException ? existsId : failedId, category, target));
+        }
+    }
 
     /// <summary>Writes <paramref name="value"/> with <paramref name="typeName"/> first among its type names (the view it uses).</summary>
     protected void WriteTyped(object value, string typeName)

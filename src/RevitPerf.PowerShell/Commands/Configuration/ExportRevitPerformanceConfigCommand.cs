@@ -20,8 +20,6 @@ public sealed class ExportRevitPerformanceConfigCommand : RevitPerfCmdlet
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
-    private static readonly UTF8Encoding s_utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     private PerformanceConfiguration? _last;
 
     /// <summary>The file to write.</summary>
@@ -65,13 +63,7 @@ public sealed class ExportRevitPerformanceConfigCommand : RevitPerfCmdlet
         var target = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
         var file = ResolveFileSystemPath(target);
 
-        var info = new FileInfo(file);
-        if (info.Exists && NoClobber)
-        {
-            ThrowTerminatingError(NewError(
-                new IOException($"The file '{file}' already exists, and -NoClobber was given."),
-                ErrorIds.ConfigFileExists, ErrorCategory.ResourceExists, file));
-        }
+        ThrowIfClobbering(file, NoClobber, ErrorIds.ConfigFileExists, file);
 
         if (!ShouldProcess(file, "Export the RevitPerf configuration"))
         {
@@ -84,20 +76,8 @@ public sealed class ExportRevitPerformanceConfigCommand : RevitPerfCmdlet
         var header = string.Format(
             CultureInfo.InvariantCulture, "RevitPerf {0} performance configuration, exported {1:yyyy-MM-dd HH:mm:ss} UTC.",
             version.Split('+')[0], DateTime.UtcNow);
-        try
-        {
-            if (info.Exists && Force && info.IsReadOnly)
-            {
-                info.IsReadOnly = false;
-            }
-
-            File.WriteAllText(file, YamlConfigurationWriter.Write(configuration, header), s_utf8NoBom);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            var category = ex is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError;
-            ThrowTerminatingError(NewError(ex, ErrorIds.ConfigFileWriteFailed, category, file));
-        }
+        var yaml = YamlConfigurationWriter.Write(configuration, header);
+        WriteTextFile(file, Force, NoClobber, ErrorIds.ConfigFileExists, ErrorIds.ConfigFileWriteFailed, file, writer => writer.Write(yaml));
 
         if (PassThru)
         {

@@ -21,7 +21,6 @@ public sealed class ExportRevitPerformanceReportCommand : RevitBenchmarkCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
-    private static readonly UTF8Encoding s_utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     // Typed as object: a field of a RevitPerf.Core type would make PowerShell's scan of this assembly load Core early.
     private object? _report;
@@ -109,36 +108,14 @@ public sealed class ExportRevitPerformanceReportCommand : RevitBenchmarkCmdlet
             report.SetBaseline(baseline, new BenchmarkComparer(RevitPerfOptimizer.CurrentConfiguration.Benchmark.RegressionThresholdPercent));
         }
 
-        var info = new FileInfo(file);
-        if (info.Exists && NoClobber)
-        {
-            ThrowTerminatingError(NewError(
-                new IOException($"The file '{file}' already exists, and -NoClobber was given."), ErrorIds.ReportFileExists, ErrorCategory.ResourceExists, given));
-        }
+        ThrowIfClobbering(file, NoClobber, ErrorIds.ReportFileExists, given);
 
         if (!ShouldProcess(file, $"Write a performance report of {report.Count} results ({string.Join(", ", System.Linq.Enumerable.Select(report.Sections, s => s.Title))})"))
         {
             return;
         }
 
-        try
-        {
-            if (info.Exists && Force && info.IsReadOnly)
-            {
-                info.IsReadOnly = false;
-            }
-
-            using (var stream = new FileStream(file, NoClobber ? FileMode.CreateNew : FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, s_utf8NoBom, 1 << 16))
-            {
-                report.Write(writer);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
-        {
-            var category = ex is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError;
-            ThrowTerminatingError(NewError(ex, File.Exists(file) && NoClobber ? ErrorIds.ReportFileExists : ErrorIds.ReportWriteFailed, category, given));
-        }
+        WriteTextFile(file, Force, NoClobber, ErrorIds.ReportFileExists, ErrorIds.ReportWriteFailed, given, report.Write);
 
         WriteVerbose($"Wrote '{file}': {new FileInfo(file).Length:N0} bytes.");
         if (Open)
