@@ -62,7 +62,7 @@ public static class ScalabilityRun
             throw new ArgumentNullException(nameof(measureAt));
         }
 
-        return Measure(name, elementCounts, 1, (n, _) => measureAt(n), CancellationToken.None);
+        return Measure(name, elementCounts, 1, (n, _) => measureAt(n), CancellationToken.None, null);
     }
 
     /// <summary>
@@ -73,11 +73,13 @@ public static class ScalabilityRun
     /// <see cref="RequiredConfidence"/> of them name the same class, the noise is larger than the difference between
     /// the classes and the class is Inconclusive, with the reason. With fewer than three rounds in which every size
     /// was measured, each size's lower quartile over all its samples is fitted and its samples are resampled.
-    /// <paramref name="measureAt"/> gets the element count and the round (0 first:
-    /// warm up until stable there).
+    /// <paramref name="measureAt"/> gets the element count and the round (0 first). <paramref name="warmUp"/>, if
+    /// given, runs for every size before the first round (warm up until stable there): its measurements are not
+    /// counted, so the rounds follow one another closely and a change of the machine's speed meets whole rounds.
     /// </summary>
     public static (IReadOnlyList<ScalabilitySizeResult> Sizes, ScalabilityResult? Fit) Measure(
-        string name, IReadOnlyList<int> elementCounts, int rounds, Func<int, int, BenchmarkMeasurement> measureAt, CancellationToken cancellation)
+        string name, IReadOnlyList<int> elementCounts, int rounds, Func<int, int, BenchmarkMeasurement> measureAt, CancellationToken cancellation,
+        Action<int>? warmUp)
     {
         if (elementCounts is null || elementCounts.Count == 0)
         {
@@ -96,6 +98,12 @@ public static class ScalabilityRun
 
         var count = elementCounts.Count;
         var measured = elementCounts.Select(_ => new List<BenchmarkMeasurement>()).ToList();
+        foreach (var n in warmUp is null ? Array.Empty<int>() : elementCounts)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            warmUp!(n);
+        }
+
         for (var round = 0; round < rounds; round++)
         {
             for (var k = 0; k < count; k++)

@@ -71,17 +71,19 @@ public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        // The first round warms every size up until it is stable, as the benchmark engine does; later rounds find it
-        // warm and need only one warm-up iteration.
-        var first = new BenchmarkEngine { IsFatal = ex => ex is PipelineStoppedException };
-        var later = new BenchmarkEngine { IsFatal = first.IsFatal, MinimumWarmupTime = TimeSpan.Zero };
-        var overrides = new BenchmarkOverrides();
+        // Every size is warmed up until it is stable first, as the benchmark engine does (not counted); the rounds
+        // then find it warm, need one warm-up iteration each and follow one another closely, so a change of the
+        // machine's speed meets whole rounds, which the fit divides out.
+        var warming = new BenchmarkEngine { IsFatal = ex => ex is PipelineStoppedException };
+        var measuring = new BenchmarkEngine { IsFatal = warming.IsFatal, MinimumWarmupTime = TimeSpan.Zero };
+        // The fit uses times alone: no allocation counters, and no full collection just before the timed iterations.
+        var overrides = new BenchmarkOverrides { TrackMemory = false };
         var perRound = Math.Max(3, (int)Math.Ceiling(Iterations / (double)Rounds));
         var done = 0;
-        var total = ElementCount.Length * Rounds;
-        var (sizes, fit) = ScalabilityRun.Measure(Name, ElementCount, Rounds, (n, round) =>
+        var total = ElementCount.Length * (Rounds + 1);
+        BenchmarkMeasurement Run(int n, string stage, bool warmUp)
         {
-            WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", $"{Name}: {n:N0} elements, round {round + 1} of {Rounds}")
+            WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", $"{Name}: {n:N0} elements, {stage}")
             {
                 PercentComplete = 100 * done++ / total,
                 CurrentOperation = $"Measurement {done} of {total}",
@@ -90,16 +92,20 @@ public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
             {
                 Suite = "Scalability",
                 Setup = Setup,
-                Iterations = perRound,
-                WarmupIterations = round == 0 ? WarmupIterations : Math.Min(1, WarmupIterations),
+                Iterations = warmUp ? 1 : perRound,
+                WarmupIterations = warmUp ? WarmupIterations : Math.Min(1, WarmupIterations),
                 TimeoutSeconds = TimeoutSeconds,
                 Arguments = new object[] { n },
-                WarmupUntilStable = round == 0,
+                WarmupUntilStable = warmUp,
             };
-            var run = new ScriptBenchmarkRun(round == 0 ? first : later, definition, overrides, null, _cancellation.Token);
+            var run = new ScriptBenchmarkRun(warmUp ? warming : measuring, definition, overrides, null, _cancellation.Token);
             run.Invoke();
             return run.Measurement!;
-        }, _cancellation.Token);
+        }
+
+        var (sizes, fit) = ScalabilityRun.Measure(
+            Name, ElementCount, Rounds, (n, round) => Run(n, $"round {round + 1} of {Rounds}", warmUp: false), _cancellation.Token,
+            n => Run(n, "warming up", warmUp: true));
         WriteProgress(new ProgressRecord(0, "Measure-RevitScalability", "Done") { RecordType = ProgressRecordType.Completed });
 
         foreach (var failed in sizes.Where(s => s.Error is not null))

@@ -86,7 +86,7 @@ public class ScalabilityRunTests
     public void WhenRoundsAreAsked_EachVisitsEverySizeStartingOneFurtherAndTheSizesPoolTheirRounds()
     {
         var visits = new List<(int Size, int Round)>();
-        var (sizes, fit) = ScalabilityRun.Measure("walls", new[] { 10, 20, 40 }, 3, (n, round) => { visits.Add((n, round)); return MeasureAt(n * 0.01); }, default);
+        var (sizes, fit) = ScalabilityRun.Measure("walls", new[] { 10, 20, 40 }, 3, (n, round) => { visits.Add((n, round)); return MeasureAt(n * 0.01); }, default, null);
         Assert.Equal(new[] { (10, 0), (20, 0), (40, 0), (20, 1), (40, 1), (10, 1), (40, 2), (10, 2), (20, 2) }, visits);
         Assert.All(sizes, s => Assert.Equal(9, s.Iterations));
         Assert.All(sizes, s => Assert.Equal(3, s.Rounds));
@@ -102,7 +102,7 @@ public class ScalabilityRunTests
         // Rounds alternate between a linear and a quadratic growth: no class holds in enough resamples.
         var (_, fit) = ScalabilityRun.Measure(
             "noisy", new[] { 10, 20, 40, 80 }, 6,
-            (n, round) => MeasureAt(round % 2 == 0 ? n * 0.01 : n * n * 0.0005), default);
+            (n, round) => MeasureAt(round % 2 == 0 ? n * 0.01 : n * n * 0.0005), default, null);
         Assert.Equal(ComplexityClass.Inconclusive, fit!.Complexity);
         Assert.True(fit.Confidence < ScalabilityRun.RequiredConfidence);
         Assert.Contains("resamples", fit.Reason, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public class ScalabilityRunTests
     [Fact]
     public void WhenNothingGrows_TheClassIsConstantEvenBelowTheEnginesResolution()
     {
-        var (_, fit) = ScalabilityRun.Measure("empty", new[] { 10, 100, 1_000, 10_000 }, 3, (n, _) => MeasureAt(n % 3 == 0 ? 0.0002 : 0.0001), default);
+        var (_, fit) = ScalabilityRun.Measure("empty", new[] { 10, 100, 1_000, 10_000 }, 3, (n, _) => MeasureAt(n % 3 == 0 ? 0.0002 : 0.0001), default, null);
         Assert.Equal(ComplexityClass.Constant, fit!.Complexity);
     }
 
@@ -130,7 +130,7 @@ public class ScalabilityRunTests
             [8_000] = new[] { 0.6481, 0.6187, 0.6214, 0.4609, 0.6102 },
             [16_000] = new[] { 1.2406, 1.2456, 1.2632, 0.9483, 0.8098 },
         };
-        var (_, fit) = ScalabilityRun.Measure("loop", recorded.Keys.ToArray(), 5, (n, round) => MeasureAt(recorded[n][round]), default);
+        var (_, fit) = ScalabilityRun.Measure("loop", recorded.Keys.ToArray(), 5, (n, round) => MeasureAt(recorded[n][round]), default, null);
         Assert.Equal(ComplexityClass.Linear, fit!.Complexity);
         Assert.True(fit.Confidence >= ScalabilityRun.RequiredConfidence, $"confidence {fit.Confidence}");
     }
@@ -151,5 +151,16 @@ public class ScalabilityRunTests
         // Every growing class needs a negative time for one element here; clear growth is still growth.
         var fit = ScalabilityFit.Fit(new double[] { 10, 20, 40, 80, 160 }, new[] { 0.0045, 0.0285, 0.1115, 0.4288, 1.6966 });
         Assert.NotEqual(ComplexityClass.Constant, fit.Complexity);
+    }
+
+    [Fact]
+    public void WhenAWarmUpIsGiven_EverySizeWarmsUpBeforeTheFirstRoundAndOnlyTheRoundsCount()
+    {
+        var visits = new List<string>();
+        var (sizes, _) = ScalabilityRun.Measure(
+            "walls", new[] { 10, 20, 40 }, 2, (n, round) => { visits.Add($"{n}/{round}"); return MeasureAt(n * 0.01); }, default,
+            n => visits.Add($"{n}/warm"));
+        Assert.Equal(new[] { "10/warm", "20/warm", "40/warm", "10/0", "20/0", "40/0", "20/1", "40/1", "10/1" }, visits);
+        Assert.All(sizes, s => Assert.Equal(2, s.Rounds));
     }
 }
