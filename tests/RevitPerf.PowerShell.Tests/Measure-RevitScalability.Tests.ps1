@@ -19,7 +19,7 @@ Describe 'Measure-RevitScalability' {
         $fit.PSObject.TypeNames[0] | Should -Be 'RevitPerf.ScalabilityResult'
         $fit.Complexity | Should -BeIn 'Quadratic', 'Inconclusive'
         $fit.Sizes | Should -Be 4
-        $fit.Rounds | Should -Be 5
+        $fit.Rounds | Should -Be 9
         if ($fit.Complexity -eq 'Quadratic') { $fit.ComplexityRSquared | Should -BeGreaterThan 0.9 }
         else { $fit.Reason | Should -Match 'Quadratic' }
     }

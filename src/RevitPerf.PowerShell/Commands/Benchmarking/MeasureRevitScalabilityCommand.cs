@@ -59,10 +59,10 @@ public sealed class MeasureRevitScalabilityCommand : RevitPerfCmdlet
     [ValidateRange(0.001, 604_800)]
     public double TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Rounds the sizes are measured in, interleaved; the class must hold in all but one of them (from four).</summary>
+    /// <summary>Rounds the sizes are measured in, interleaved, once every size is warm; the fit divides out each round's speed and the Confidence resamples them.</summary>
     [Parameter]
     [ValidateRange(1, 100)]
-    public int Rounds { get; set; } = 5;
+    public int Rounds { get; set; } = 9;
 
     /// <summary>Writes one row per size instead of the fit.</summary>
     [Parameter]
