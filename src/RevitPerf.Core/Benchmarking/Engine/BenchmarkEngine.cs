@@ -111,6 +111,18 @@ public sealed class BenchmarkEngine
                 ? planner.FitToLimit(spec.Workload, given, limit, ref error, ref note)
                 : planner.Pilot(spec.Workload, limit, ref error);
             timedOut = !planner.WarmUp(spec, invocations, limit, cancellation, ref error);
+            if (!timedOut && error is null && spec.InvocationsPerIteration is null && spec.WarmupIterations > 0)
+            {
+                // Pilot again on the warmed-up operation. A first call that compiles (a script block, say) can alone
+                // outlast the minimum iteration time, which left the count at 1: the iterations then timed mostly the
+                // cost of calling, so a fresh process measured the same loop 1.7x slower than a warm one.
+                var resized = planner.Pilot(spec.Workload, limit, ref error, invocations);
+                if (resized > invocations && error is null)
+                {
+                    invocations = resized;
+                    timedOut = !planner.WarmUp(spec, invocations, limit, cancellation, ref error);
+                }
+            }
 
             // The empty twin is measured between the iterations rather than once before them: PowerShell compiles
             // script blocks in the background and the JIT re-tiers, so the cost of an invocation drifts during a

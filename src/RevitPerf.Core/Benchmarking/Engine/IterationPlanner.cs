@@ -58,13 +58,15 @@ internal sealed class IterationPlanner
         return fits;
     }
 
-    public long Pilot(IBenchmarkWorkload workload, long limit, ref string? error)
+    public long Pilot(IBenchmarkWorkload workload, long limit, ref string? error, long start = 1)
     {
-        // Grow the invocations until one iteration lasts _engine.MinimumIterationTime, and confirm it with a second run at
-        // the same count: early runs are slow (JIT, PowerShell compiling a block after its first calls), and a count
-        // sized on them would leave steady-state iterations far below the minimum time. A failing pilot keeps 1.
+        // Grow the invocations from start until one iteration lasts _engine.MinimumIterationTime, and confirm it with a
+        // second run at the same count: early runs are slow (JIT, PowerShell compiling a block after its first calls),
+        // and a count sized on them would leave steady-state iterations far below the minimum time. A failing pilot
+        // keeps start. The engine pilots again after the warm-up, from the count it warmed up with: a first call that
+        // compiles can last longer than the minimum by itself, and only the warmed-up operation shows the real size.
         var target = Ticks(_engine.MinimumIterationTime);
-        long invocations = 1;
+        var invocations = Math.Max(1, start);
         var confirming = false;
         while (invocations < _engine.MaximumInvocationsPerIteration && _clock.Timestamp < limit)
         {
@@ -76,7 +78,7 @@ internal sealed class IterationPlanner
             catch (Exception ex) when (!_engine.Fatal(ex))
             {
                 error ??= ex.Message;
-                return 1;
+                return Math.Max(1, start);
             }
 
             var elapsed = _clock.Timestamp - before;

@@ -266,6 +266,54 @@ public class BenchmarkEngineTests
         Assert.Equal(2 + 5, fixedRuns.Runs);
     }
 
+    [Fact]
+    public void WhenTheFirstCallsCompile_TheEngineSizesTheIterationsAgainOnTheWarmedUpOperation()
+    {
+        var (engine, clock, _) = NewEngine();
+        engine.MinimumWarmupTime = TimeSpan.FromMilliseconds(20);
+
+        // The first 3 calls compile and last 3 ms each whatever they run, longer than the 1 ms minimum iteration by
+        // themselves; then an invocation costs 10 µs. Sized on the cold calls, an iteration would hold 1 invocation.
+        var workload = new CompilingWorkload(clock, coldCalls: 3, coldTicks: 3_000_000, ticksPerInvocation: 10_000);
+        var result = engine.Run(new BenchmarkSpec("compiling", workload) { Iterations = 5, WarmupIterations = 2 });
+        Assert.True(result.InvocationsPerIteration >= 100, $"{result.InvocationsPerIteration} invocations per iteration");
+        Assert.All(result.SamplesMs, s => Assert.Equal(0.01, s, 9));
+
+        // A given count is kept as it is.
+        var given = new CompilingWorkload(clock, 3, 3_000_000, 10_000);
+        Assert.Equal(7, engine.Run(new BenchmarkSpec("given", given) { Iterations = 5, WarmupIterations = 2, InvocationsPerIteration = 7 }).InvocationsPerIteration);
+    }
+
+    private sealed class CompilingWorkload : IBenchmarkWorkload
+    {
+        private readonly ManualClock _clock;
+        private readonly int _coldCalls;
+        private readonly long _coldTicks;
+        private readonly long _ticksPerInvocation;
+        private int _calls;
+
+        public CompilingWorkload(ManualClock clock, int coldCalls, long coldTicks, long ticksPerInvocation)
+        {
+            _clock = clock;
+            _coldCalls = coldCalls;
+            _coldTicks = coldTicks;
+            _ticksPerInvocation = ticksPerInvocation;
+        }
+
+        public void Setup()
+        {
+        }
+
+        public void Run(long invocations) =>
+            _clock.Timestamp += ++_calls <= _coldCalls ? _coldTicks : _ticksPerInvocation * invocations;
+
+        public string? Validate() => null;
+
+        public void Teardown()
+        {
+        }
+    }
+
     private sealed class TieringWorkload : IBenchmarkWorkload
     {
         private readonly ManualClock _clock;
