@@ -21,6 +21,9 @@ param(
     [int] $BaselineLaunches = 3,
     [ValidateRange(0, 1000)]
     [double] $PlantSlowdownPercent = 0,
+    # Invoke-RevitBenchmark's -Rounds in every run, baseline launches included.
+    [ValidateRange(1, 100)]
+    [int] $Rounds = 3,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/RevitPerf/RevitPerf.psd1')
 )
 
@@ -34,8 +37,8 @@ function Invoke-FreshRun([string] $File, [int] $LoopCount) {
     # The same PowerShell as this one, also when it runs as a .NET tool (dotnet pwsh.dll).
     $suites = ($Suite | ForEach-Object { "'$_'" }) -join ','
     $script = "Import-Module '$ModulePath'; Set-RevitPerformanceConfig -SaveResults `$false; " +
-        "& { Invoke-RevitBenchmark -Suite $suites; " +
-        "Invoke-RevitBenchmark -Name Loop -Suite Planted -ScriptBlock { `$s = 0; for (`$i = 0; `$i -lt $LoopCount; `$i++) { `$s += `$i } } } " +
+        "& { Invoke-RevitBenchmark -Suite $suites -Rounds $Rounds; " +
+        "Invoke-RevitBenchmark -Name Loop -Suite Planted -Rounds $Rounds -ScriptBlock { `$s = 0; for (`$i = 0; `$i -lt $LoopCount; `$i++) { `$s += `$i } } } " +
         "-WarningAction SilentlyContinue | Save-RevitBenchmarkBaseline -Path '$File'"
     $exe = [Environment]::ProcessPath
     $arguments = @()
@@ -84,8 +87,8 @@ $comparisons | Group-Object Suite, Benchmark, Metric | ForEach-Object {
 
 $unchanged = @($comparisons | Where-Object { $PlantSlowdownPercent -eq 0 -or $_.Suite -ne 'Planted' })
 $slower = @($unchanged | Where-Object Verdict -eq 'Slower')
-'{0} runs against a baseline of {1} launches: {2} false alarms (Slower) among {3} comparisons of unchanged code, in {4} of {0} runs; {5} Unsure' -f
-    $Runs, $BaselineLaunches, $slower.Count, $unchanged.Count, @($slower.Run | Sort-Object -Unique).Count, @($unchanged | Where-Object Verdict -eq 'Unsure').Count
+'{0} runs of {6} rounds against a baseline of {1} launches: {2} false alarms (Slower) among {3} comparisons of unchanged code, in {4} of {0} runs; {5} Unsure' -f
+    $Runs, $BaselineLaunches, $slower.Count, $unchanged.Count, @($slower.Run | Sort-Object -Unique).Count, @($unchanged | Where-Object Verdict -eq 'Unsure').Count, $Rounds
 if ($PlantSlowdownPercent -gt 0) {
     $caught = @($comparisons | Where-Object { $_.Suite -eq 'Planted' -and $_.Metric -eq 'LatencyMs' -and $_.Verdict -eq 'Slower' })
     'planted slowdown of {0} %: called Slower in {1} of {2} runs' -f $PlantSlowdownPercent, $caught.Count, $Runs

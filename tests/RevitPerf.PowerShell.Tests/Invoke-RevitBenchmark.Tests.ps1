@@ -19,7 +19,7 @@ Describe 'Invoke-RevitBenchmark' {
 
     Context 'an ad hoc script block' {
         It 'writes one flat result with the statistics, the environment and the type name RevitPerf.BenchmarkResult' {
-            $result = Invoke-RevitBenchmark -Name Sum -ScriptBlock { 1 + 1 } -Iterations 12 -WarmupIterations 0
+            $result = Invoke-RevitBenchmark -Name Sum -ScriptBlock { 1 + 1 } -Iterations 12 -WarmupIterations 0 -Rounds 1
             $result | Should -HaveCount 1
             $result.PSObject.TypeNames[0] | Should -Be 'RevitPerf.BenchmarkResult'
             $names = $result.PSObject.Properties.Name
@@ -132,9 +132,47 @@ Describe 'Invoke-RevitBenchmark' {
             ($definitions | Invoke-RevitBenchmark -Name T*).Name | Should -Be @('Two', 'Three')
         }
 
-        It 'replaces every definition''s iterations with -Iterations' {
-            $result = New-RevitBenchmark -Name Many -ScriptBlock { 1 } -Iterations 50 -WarmupIterations 0 | Invoke-RevitBenchmark -Iterations 4
+        It 'replaces every definition''s iterations with -Iterations, in each round' {
+            $result = New-RevitBenchmark -Name Many -ScriptBlock { 1 } -Iterations 50 -WarmupIterations 0 | Invoke-RevitBenchmark -Iterations 4 -Rounds 1
             $result.Iterations | Should -Be 4
+            $result = New-RevitBenchmark -Name Many -ScriptBlock { 1 } -Iterations 50 -WarmupIterations 0 | Invoke-RevitBenchmark -Iterations 4
+            $result.Rounds | Should -Be 3
+            $result.Iterations | Should -Be 12
+        }
+
+        It 'measures the benchmarks round after round, in turn, and keeps each round''s median' {
+            $global:RevitPerfRoundOrder = [System.Collections.Generic.List[string]]::new()
+            try {
+                $results = @(
+                    New-RevitBenchmark -Name A -ScriptBlock { 1 } -Setup { $global:RevitPerfRoundOrder.Add('A') } -Iterations 3 -WarmupIterations 0
+                    New-RevitBenchmark -Name B -ScriptBlock { 2 } -Setup { $global:RevitPerfRoundOrder.Add('B') } -Iterations 3 -WarmupIterations 0
+                ) | Invoke-RevitBenchmark -Rounds 2
+                @($global:RevitPerfRoundOrder) | Should -Be @('A', 'B', 'A', 'B')
+                $results.Name | Should -Be @('A', 'B')
+                foreach ($result in $results) {
+                    $result.Rounds | Should -Be 2
+                    $result.Iterations | Should -Be 6
+                    $result.GetRoundMediansMs() | Should -HaveCount 2
+                    $result.GetSamplesMs() | Should -HaveCount 6
+                }
+            }
+            finally {
+                Remove-Variable -Name RevitPerfRoundOrder -Scope Global
+            }
+        }
+
+        It 'takes no further round of a benchmark that failed' {
+            $global:RevitPerfRoundCount = 0
+            try {
+                $result = New-RevitBenchmark -Name Broken -ScriptBlock { 1 } -Setup { $global:RevitPerfRoundCount++; throw 'no model' } -Iterations 3 -WarmupIterations 0 |
+                    Invoke-RevitBenchmark -Rounds 3 -WarningAction SilentlyContinue
+                $global:RevitPerfRoundCount | Should -Be 1
+                $result.Rounds | Should -Be 1
+                $result.Error | Should -Match 'no model'
+            }
+            finally {
+                Remove-Variable -Name RevitPerfRoundCount -Scope Global
+            }
         }
 
         It 'stops at the suite''s time limit, keeps finished results and names what was not run' {
@@ -215,6 +253,8 @@ throw 'not a benchmark file; never run'
             $results = Invoke-RevitBenchmark -Suite Startup, Memory -Name ModuleImport, Idle -Iterations 2 -WarmupIterations 0
             $results.Name | Should -Be @('ModuleImport', 'Idle')
             $results | ForEach-Object { $_.Error | Should -BeNullOrEmpty }
+            # Every iteration is a fresh process already: one round, whatever -Rounds says.
+            $results | ForEach-Object { $_.Rounds | Should -Be 1 }
             $results[0].TargetLatencyMs | Should -Be 1000
             $results[0].MeanMs | Should -BeGreaterThan 0
             $results[1].TargetMemoryMB | Should -Be 50
@@ -256,7 +296,7 @@ throw 'not a benchmark file; never run'
         It 'saves each run as strict JSON with the seed''s keys and never overwrites a file' {
             $directory = Join-Path $TestDrive 'results'
             Set-RevitPerformanceConfig -SaveResults $true -ResultsDirectory $directory
-            1..2 | ForEach-Object { $null = Invoke-RevitBenchmark -Name Json -ScriptBlock { 1 } -Iterations 2 -WarmupIterations 0 -TargetLatencyMs 100 }
+            1..2 | ForEach-Object { $null = Invoke-RevitBenchmark -Name Json -ScriptBlock { 1 } -Iterations 2 -WarmupIterations 0 -TargetLatencyMs 100 -Rounds 2 }
             $files = @(Get-ChildItem $directory -Filter 'benchmark_results_*.json')
             $files | Should -HaveCount 2
             $files[0].Name | Should -Match '^benchmark_results_\d{8}_\d{6}_\d{3}(_\d+)?\.json$'
@@ -265,7 +305,9 @@ throw 'not a benchmark file; never run'
             $json = $text | ConvertFrom-Json
             $json.PSObject.Properties.Name | Should -Be @('timestamp', 'config', 'benchmarks', 'summary', 'regression_analysis', 'memory_analysis', 'total_runtime_seconds')
             $json.benchmarks[0].name | Should -Be 'Json'
-            $json.benchmarks[0].samples_ms | Should -HaveCount 2
+            $json.benchmarks[0].samples_ms | Should -HaveCount 4
+            $json.benchmarks[0].rounds | Should -Be 2
+            $json.benchmarks[0].round_medians_ms | Should -HaveCount 2
             $json.summary.latency_targets.judged | Should -Be 1
             $json.config.results_directory | Should -Be $directory
         }

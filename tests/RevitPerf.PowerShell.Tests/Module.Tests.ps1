@@ -206,7 +206,7 @@ Describe 'The module across runspaces and re-imports' {
 Import-Module `$module
 Remove-Module RevitPerf
 `$null = `$b.Commands.Clear()
-`$null = `$b.AddScript('New-RevitCache -Name B | Out-Null; Set-RevitCacheEntry -CacheName B -Key k -Value 1; (Get-RevitCacheEntry -CacheName B).Value; (Invoke-RevitBenchmark -Name e -ScriptBlock {} -Iterations 3 -WarmupIterations 0).Iterations; (Start-RevitMemoryMonitor -MonitorName b -IntervalSeconds 60 -PassThru).Name; Stop-RevitMemoryMonitor b -Confirm:`$false')
+`$null = `$b.AddScript('New-RevitCache -Name B | Out-Null; Set-RevitCacheEntry -CacheName B -Key k -Value 1; (Get-RevitCacheEntry -CacheName B).Value; (Invoke-RevitBenchmark -Name e -ScriptBlock {} -Iterations 3 -WarmupIterations 0 -Rounds 1).Iterations; (Start-RevitMemoryMonitor -MonitorName b -IntervalSeconds 60 -PassThru).Name; Stop-RevitMemoryMonitor b -Confirm:`$false')
 `$output = `$b.Invoke()
 'errors=' + `$b.Streams.Error.Count
 'output=' + (`$output -join ',')

@@ -44,7 +44,10 @@ Describe 'Save-RevitBenchmarkBaseline' {
         $json.schema_version | Should -Be 1
         $json.environment.powershell_version | Should -Be $PSVersionTable.PSVersion.ToString()
         $json.benchmarks.name | Should -Be @('Fast', 'Sleepy')
-        $json.benchmarks[0].samples_ms | Should -HaveCount 20
+        $json.benchmarks[0].samples_ms | Should -HaveCount 60 # 3 rounds of 20 iterations
+        # A run stands for itself by its fastest round.
+        $json.benchmarks[0].round_medians_ms | Should -HaveCount 3
+        $json.benchmarks[0].launch_medians_ms | Should -Be @(($script:results[0].GetRoundMediansMs() | Measure-Object -Minimum).Minimum)
     }
 
     It 'never replaces a baseline without -Force' {
@@ -80,7 +83,7 @@ Describe 'Save-RevitBenchmarkBaseline' {
         $fast = (Get-Content -Raw $piped | ConvertFrom-Json).benchmarks | Where-Object name -eq 'Fast'
         $fast.launches | Should -Be 2
         $fast.launch_medians_ms | Should -HaveCount 2
-        $fast.samples_ms | Should -HaveCount 40
+        $fast.samples_ms | Should -HaveCount 120 # 2 launches of 3 rounds of 20 iterations
         $fast.runs | Should -HaveCount 2
 
         # Earlier runs saved to files (from other processes, say) are launches too, and a string path or a FileInfo will do.

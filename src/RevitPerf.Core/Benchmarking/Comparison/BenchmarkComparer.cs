@@ -84,7 +84,7 @@ public sealed class BenchmarkComparer
         var timed = baseline.TimingJudged && current.TimingJudged;
         if (timed)
         {
-            comparisons.Add(_analyzer.Compare(LatencyMetric, baseline.LatencyMs, current.LatencyMs, false, NoiseFloorMs, current.Name, current.Suite, baseline.LaunchMediansMs));
+            comparisons.Add(_analyzer.Compare(LatencyMetric, baseline.LatencyMs, current.LatencyMs, false, NoiseFloorMs, current.Name, current.Suite, baseline.LaunchMediansMs, current.LaunchMediansMs));
         }
 
         if (baseline.AllocatedBytesPerOp.Count > 0 && current.AllocatedBytesPerOp.Count > 0)
@@ -103,7 +103,8 @@ public sealed class BenchmarkComparer
             var median = SampleStatistics.From(baseline.LatencyMs).Median;
             var floor = (1000 / median) - (1000 / (median + NoiseFloorMs));
             var launches = baseline.LaunchMediansMs.Where(x => x > 0).Select(x => 1000 / x).ToList();
-            comparisons.Add(_analyzer.Compare(ThroughputMetric, before, after, true, floor, current.Name, current.Suite, launches));
+            var own = current.LaunchMediansMs.Where(x => x > 0).Select(x => 1000 / x).ToList();
+            comparisons.Add(_analyzer.Compare(ThroughputMetric, before, after, true, floor, current.Name, current.Suite, launches, own));
         }
 
         return comparisons;

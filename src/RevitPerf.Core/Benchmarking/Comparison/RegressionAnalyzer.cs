@@ -13,10 +13,12 @@ namespace RevitPerf.Core.Benchmarking;
 /// </summary>
 /// <remarks>
 /// Samples of one run understate how far another run of the same code falls: a fresh process lays out memory, tiers
-/// its JIT and meets the machine differently. A baseline saved from several launches keeps each launch's median; a
-/// change is then Slower only when the current median lies beyond the worst of those launches by the threshold too,
-/// and within that it is Unsure. A baseline of one launch cannot tell its spread: a change is Slower only beyond the
-/// threshold plus <see cref="SingleLaunchAllowancePercent"/>, and Unsure below (as BenchmarkDotNet's launch count).
+/// its JIT and meets the machine differently, and a shared machine changes speed for seconds at a time. A run stands
+/// for itself by its fastest round (see <see cref="BenchmarkResult.GetRoundMediansMs"/>), and a baseline saved from
+/// several launches keeps each launch's figure; a change is then Slower only when the current run's figure lies beyond
+/// the worst of those launches by the threshold too, and within that it is Unsure. A baseline of one launch cannot
+/// tell its spread: a change is Slower only beyond the threshold plus <see cref="SingleLaunchAllowancePercent"/>, and
+/// Unsure below (as BenchmarkDotNet's launch count).
 /// </remarks>
 internal sealed class RegressionAnalyzer
 {
@@ -58,12 +60,13 @@ internal sealed class RegressionAnalyzer
     /// absolute difference of medians, in the metric's unit, that can count at all.
     /// </summary>
     /// <remarks>
-    /// <paramref name="launchValues"/> are the baseline's per-launch medians of the metric; null or empty when unknown,
-    /// and then the threshold alone decides.
+    /// <paramref name="launchValues"/> are the baseline's per-launch figures of the metric; null or empty when unknown,
+    /// and then the threshold alone decides. <paramref name="currentLaunchValues"/> are the current side's (its fastest
+    /// round's median for a run); null or empty uses the median of its samples.
     /// </remarks>
     public MetricComparison Compare(
         string metric, IReadOnlyList<double> baseline, IReadOnlyList<double> current, bool higherIsBetter = false, double noiseFloor = 0,
-        string benchmark = "", string suite = "", IReadOnlyList<double>? launchValues = null)
+        string benchmark = "", string suite = "", IReadOnlyList<double>? launchValues = null, IReadOnlyList<double>? currentLaunchValues = null)
     {
         var before = SampleStatistics.From(baseline).Median;
         var after = SampleStatistics.From(current).Median;
@@ -77,13 +80,16 @@ internal sealed class RegressionAnalyzer
         var launches = launchValues is { Count: >= 2 } known ? known : null;
         if (meaningful && worsePercent > RegressionThresholdPercent)
         {
-            // Beyond the worst launch by the threshold as well, or, with one launch, beyond the threshold plus the
-            // allowance for a spread one launch cannot show (as a ratio of times, so throughput judges as latency does).
-            // Without launch information the threshold alone decides.
+            // The current run at its best (of its launches, its fastest round) beyond the worst launch by the threshold
+            // as well, or, with one launch, beyond the threshold plus the allowance for a spread one launch cannot show
+            // (as a ratio of times, so throughput judges as latency does). Without launch information the threshold
+            // alone decides.
+            var best = currentLaunchValues is { Count: > 0 } own ? higherIsBetter ? own.Max() : own.Min() : after;
             var factor = 1 + (RegressionThresholdPercent / 100);
             var beyondLaunches = launches is not null
-                ? higherIsBetter ? after * factor < launches.Min() : after > launches.Max() * factor
-                : launchValues is not { Count: 1 } || (higherIsBetter ? before / after : after / before) > 1 + ((RegressionThresholdPercent + SingleLaunchAllowancePercent) / 100);
+                ? higherIsBetter ? best * factor < launches.Min() : best > launches.Max() * factor
+                : launchValues is not { Count: 1 } single
+                  || (higherIsBetter ? single[0] / best : best / single[0]) > 1 + ((RegressionThresholdPercent + SingleLaunchAllowancePercent) / 100);
             var severity = worsePercent > HighSeverityPercent ? RegressionSeverity.High : RegressionSeverity.Medium;
             return beyondLaunches
                 ? new MetricComparison(benchmark, suite, metric, before, after, change, p, ComparisonVerdict.Slower, severity)

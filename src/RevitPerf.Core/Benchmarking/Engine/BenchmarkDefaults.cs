@@ -15,6 +15,12 @@ public static class BenchmarkDefaults
     /// <summary>Warm-up runs.</summary>
     public const int WarmupIterations = 10;
 
+    /// <summary>
+    /// Rounds of a run: each benchmark is measured this many times, in turn with the others, and a comparison judges
+    /// the run by its fastest round (RevitPerf's own default; RevitPy measured once).
+    /// </summary>
+    public const int Rounds = 3;
+
     /// <summary>A benchmark's own time limit, in seconds.</summary>
     public const double TimeoutSeconds = 30;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using RevitPerf.Core.Statistics;
 
 namespace RevitPerf.Core.Benchmarking;
@@ -31,7 +32,21 @@ public sealed class BenchmarkMeasurement
         Gen2Per1000Ops = collectionsPer1000[2];
         Elapsed = elapsed;
         OpsPerSecond = Statistics is { Mean: > 0 } stats ? 1000 / stats.Mean : 0;
+        SingleRound = spec.SingleRound;
+        RoundMediansMs = Statistics is { } measured ? new[] { measured.Median } : Array.Empty<double>();
     }
+
+    /// <summary>
+    /// How many rounds measured the benchmark: each a whole measurement (setup, warm-up, iterations, teardown), the
+    /// rounds of a run spread over its length in turn with the other benchmarks.
+    /// </summary>
+    public int Rounds { get; private set; } = 1;
+
+    /// <summary>The median of each round's samples, in run order (one for a single round; empty without samples).</summary>
+    public IReadOnlyList<double> RoundMediansMs { get; private set; }
+
+    /// <summary>True when the benchmark is measured once whatever the rounds (see <see cref="BenchmarkSpec.SingleRound"/>).</summary>
+    internal bool SingleRound { get; }
 
     /// <summary>The benchmark's name.</summary>
     public string Name { get; }
@@ -111,4 +126,56 @@ public sealed class BenchmarkMeasurement
 
     /// <summary>Wall time of the whole benchmark, set-up to teardown.</summary>
     public TimeSpan Elapsed { get; }
+
+    /// <summary>
+    /// One measurement of the rounds of a benchmark: their samples pooled in run order, each round's median kept,
+    /// attempts and time added up, the first error, the highest memory, the mean collection rates and hit ratio.
+    /// </summary>
+    internal static BenchmarkMeasurement Combine(IReadOnlyList<BenchmarkMeasurement> rounds)
+    {
+        if (rounds is null || rounds.Count == 0)
+        {
+            throw new ArgumentException("There is no round to combine.", nameof(rounds));
+        }
+
+        if (rounds.Count == 1)
+        {
+            return rounds[0];
+        }
+
+        var first = rounds[0];
+        var last = rounds[rounds.Count - 1];
+        var spec = new BenchmarkSpec(first.Name, DelegateWorkload.Empty()) { Suite = first.Suite, Targets = first.Targets, SingleRound = first.SingleRound };
+        var allocations = rounds.SelectMany(r => r.AllocatedBytesSamples).ToList();
+        var tracked = rounds.Where(r => r.AllocatedBytesPerOp is not null).ToList();
+        var collections = new[]
+        {
+            tracked.Count == 0 ? 0 : tracked.Average(r => r.Gen0Per1000Ops),
+            tracked.Count == 0 ? 0 : tracked.Average(r => r.Gen1Per1000Ops),
+            tracked.Count == 0 ? 0 : tracked.Average(r => r.Gen2Per1000Ops),
+        };
+        var retained = rounds.Where(r => r.RetainedMemoryMB is not null).Select(r => r.RetainedMemoryMB!.Value).ToList();
+        var hits = rounds.Where(r => r.HitRatio is not null).Select(r => r.HitRatio!.Value).ToList();
+        var notes = rounds.Select(r => r.Note).Where(n => n is not null).Distinct().ToList();
+        return new BenchmarkMeasurement(
+            spec,
+            rounds.SelectMany(r => r.SamplesMs).ToList(),
+            allocations,
+            rounds.Sum(r => r.Attempts),
+            rounds.Select(r => r.Error).FirstOrDefault(e => e is not null),
+            rounds.Any(r => r.TimedOut),
+            last.InvocationsPerIteration,
+            SampleStatistics.From(rounds.Select(r => r.OverheadMsPerOp).ToList()).Median,
+            tracked.Count == 0 ? null : allocations.Count > 0 ? allocations.Average() : tracked.Average(r => r.AllocatedBytesPerOp!.Value),
+            collections,
+            TimeSpan.FromTicks(rounds.Sum(r => r.Elapsed.Ticks)))
+        {
+            PeakMemoryMB = rounds.Max(r => r.PeakMemoryMB),
+            RetainedMemoryMB = retained.Count == 0 ? null : retained.Max(),
+            HitRatio = hits.Count == 0 ? null : hits.Average(),
+            Note = notes.Count == 0 ? null : string.Join("; ", notes),
+            Rounds = rounds.Count,
+            RoundMediansMs = rounds.SelectMany(r => r.RoundMediansMs).ToList(),
+        };
+    }
 }

@@ -57,6 +57,12 @@ public sealed class BenchmarkSpec
     /// <summary>Read allocation and collection counters (enable_memory_tracking); false leaves them unreported.</summary>
     public bool TrackMemory { get; set; } = true;
 
+    /// <summary>
+    /// Measured once even when the run takes several rounds: every iteration already starts a fresh process, so a
+    /// round would only repeat the launches.
+    /// </summary>
+    internal bool SingleRound { get; set; }
+
     internal void Validate()
     {
         if (Iterations < 1)

@@ -185,11 +185,12 @@ public static class BenchmarkBaselineFile
                 throw new BenchmarkFileException(path, $"benchmark '{name}' has no samples in 'samples_ms' (line {benchmark.Start.Line}); nothing could be compared with it");
             }
 
+            // A baseline names each launch's figure; a results file (one launch) has its rounds' medians instead.
             var launches = Numbers(path, benchmark, "launch_medians_ms");
             entries.Add(new BenchmarkSamples(
                 name, Text(benchmark, "suite") ?? string.Empty, samples, Numbers(path, benchmark, "allocated_bytes_samples"),
                 !string.Equals(Text(benchmark, "timing_judged"), "false", StringComparison.OrdinalIgnoreCase),
-                launches is { Count: > 0 } ? launches : null));
+                launches is { Count: > 0 } ? launches : BenchmarkSamples.LaunchValue(Numbers(path, benchmark, "round_medians_ms"))));
         }
 
         CheckKind(path, root);

@@ -12,6 +12,7 @@ public sealed class BenchmarkResult
 {
     private readonly IReadOnlyList<double> _samples;
     private readonly IReadOnlyList<double> _allocationSamples;
+    private readonly IReadOnlyList<double> _roundMedians;
 
     /// <summary>
     /// Builds the result of <paramref name="measurement"/> judged by <paramref name="targets"/> (null: the targets its
@@ -79,6 +80,8 @@ public sealed class BenchmarkResult
         ModuleVersion = environment.ModuleVersion;
         _samples = measurement.SamplesMs;
         _allocationSamples = measurement.AllocatedBytesSamples;
+        _roundMedians = measurement.RoundMediansMs;
+        Rounds = measurement.Rounds;
     }
 
     /// <summary>The benchmark's name.</summary>
@@ -140,6 +143,9 @@ public sealed class BenchmarkResult
 
     /// <summary>Operations timed together per iteration.</summary>
     public long InvocationsPerIteration { get; }
+
+    /// <summary>How many rounds measured the benchmark (see <see cref="GetRoundMediansMs"/>).</summary>
+    public int Rounds { get; }
 
     /// <summary>The invocation overhead measured on the empty twin and subtracted from every sample, ms per operation.</summary>
     public double OverheadMsPerOp { get; }
@@ -244,24 +250,23 @@ public sealed class BenchmarkResult
     public double? JudgedTarget { get; }
 
     /// <summary>Bytes allocated per operation, one per successful iteration, in run order (empty when not tracked).</summary>
-    public double[] GetAllocatedBytesSamples()
-    {
-        var copy = new double[_allocationSamples.Count];
-        for (var i = 0; i < copy.Length; i++)
-        {
-            copy[i] = _allocationSamples[i];
-        }
-
-        return copy;
-    }
+    public double[] GetAllocatedBytesSamples() => Copy(_allocationSamples);
 
     /// <summary>The raw samples, ms per operation, in run order.</summary>
-    public double[] GetSamplesMs()
+    public double[] GetSamplesMs() => Copy(_samples);
+
+    /// <summary>
+    /// The median of each round's samples, in run order. A comparison judges a run by its fastest round: on a machine
+    /// whose speed changes for seconds at a time, that is the figure two runs of the same code agree on.
+    /// </summary>
+    public double[] GetRoundMediansMs() => Copy(_roundMedians);
+
+    private static double[] Copy(IReadOnlyList<double> values)
     {
-        var copy = new double[_samples.Count];
+        var copy = new double[values.Count];
         for (var i = 0; i < copy.Length; i++)
         {
-            copy[i] = _samples[i];
+            copy[i] = values[i];
         }
 
         return copy;

@@ -138,6 +138,8 @@ public static class BenchmarkResultsFile
         new("timing_judged", BenchmarkSamples.IsTimingJudged(r)),
         new("samples_ms", r.GetSamplesMs()),
         new("allocated_bytes_samples", r.GetAllocatedBytesSamples()),
+        new("rounds", r.Rounds),
+        new("round_medians_ms", r.GetRoundMediansMs()),
     };
 
     private static List<KeyValuePair<string, object?>> Summary(IReadOnlyList<BenchmarkResult> results)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using RevitPerf.Core.Statistics;
 
 namespace RevitPerf.Core.Benchmarking;
@@ -37,8 +38,9 @@ public sealed class BenchmarkSamples
     public IReadOnlyList<double> LatencyMs { get; }
 
     /// <summary>
-    /// The latency median of each launch (fresh process) the samples come from: one for a single run; empty when a file
-    /// did not record them. A change within their spread is no regression (see <see cref="ComparisonVerdict.Unsure"/>).
+    /// The latency of each launch (fresh process) the samples come from, as its fastest round's median (the median of
+    /// its samples when it recorded no rounds): one for a single run; empty when a file did not record them. A change
+    /// within their spread is no regression (see <see cref="ComparisonVerdict.Unsure"/>).
     /// </summary>
     public IReadOnlyList<double> LaunchMediansMs { get; }
 
@@ -54,7 +56,14 @@ public sealed class BenchmarkSamples
     /// <summary>The samples of a result.</summary>
     public static BenchmarkSamples From(BenchmarkResult result) =>
         result is null ? throw new ArgumentNullException(nameof(result))
-            : new BenchmarkSamples(result.Name, result.Suite, result.GetSamplesMs(), result.GetAllocatedBytesSamples(), IsTimingJudged(result));
+            : new BenchmarkSamples(result.Name, result.Suite, result.GetSamplesMs(), result.GetAllocatedBytesSamples(), IsTimingJudged(result), LaunchValue(result.GetRoundMediansMs()));
+
+    /// <summary>
+    /// What one launch (one run) stands for in a comparison: its fastest round's median, or null to use the median of
+    /// its samples (a run that recorded no rounds).
+    /// </summary>
+    internal static IReadOnlyList<double>? LaunchValue(IReadOnlyList<double>? roundMediansMs) =>
+        roundMediansMs is { Count: > 0 } rounds ? new[] { rounds.Min() } : null;
 
     /// <summary>True when <paramref name="result"/> has a latency or throughput target, or no target at all.</summary>
     public static bool IsTimingJudged(BenchmarkResult result) =>

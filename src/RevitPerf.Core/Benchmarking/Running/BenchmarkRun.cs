@@ -74,19 +74,26 @@ public sealed class BenchmarkRun
         }
 
         using var latency = Tuning.GcLatencyScope.Enter(_options.Configuration.Optimization.GcOptimizationEnabled);
+        if ((!_options.Parallel || createParallelWorker is null) && _options.Rounds > 1)
+        {
+            RunRounds(jobs, worker, cancellation);
+            return;
+        }
+
         if (!_options.Parallel || createParallelWorker is null)
         {
             var suite = Engine.RunSuite(
                 jobs, Deadline, j => j.Label, j => worker.Measure(j, _options.Overrides, Deadline, cancellation),
-                (j, _) => _observer.Starting(j, _done, _total), Complete);
+                (j, _) => _observer.Starting(j, _done, _total), m => Complete(m));
             _notRun.AddRange(suite.NotRun);
             return;
         }
 
         var throttle = Math.Min(_options.ThrottleLimit, jobs.Count);
         _observer.Warning($"Running {jobs.Count} benchmarks {throttle} at a time: they compete for the processor and memory, so their figures are distorted. Leave out -Parallel for figures you compare.");
+        var rounds = _options.Rounds;
         ParallelBenchmarkRunner.Run(
-            jobs, throttle, createParallelWorker, _options.Overrides, Deadline, Engine.IsPast, cancellation,
+            jobs, throttle, rounds > 1 ? () => new RoundsWorker(createParallelWorker(), rounds, Engine) : createParallelWorker, _options.Overrides, Deadline, Engine.IsPast, cancellation,
             i => _observer.Starting(jobs[i], _done, _total),
             (i, measurement, error) =>
             {
@@ -151,7 +158,64 @@ public sealed class BenchmarkRun
         return new BenchmarkRunSummary(_results.ToList(), _comparisons.ToList(), _notRun.ToList(), misses, strict && misses.Count > 0, file, fileError);
     }
 
-    private void Complete(BenchmarkMeasurement measurement)
+    // Round after round, every benchmark in turn, so that a stretch in which the machine runs slow meets one round of
+    // several benchmarks rather than every round of one. A benchmark that failed, timed out or starts processes takes
+    // no further round. Results are completed in the jobs' order, each once it and those before it have taken their
+    // rounds; a stop or the suite's time limit completes what was measured so far (after a stop without writing to
+    // the caller, who is stopping).
+    private void RunRounds(IReadOnlyList<BenchmarkJob> jobs, IBenchmarkWorker worker, CancellationToken cancellation)
+    {
+        var measured = new List<BenchmarkMeasurement>?[jobs.Count];
+        var done = new bool[jobs.Count];
+        var next = 0;
+        var stopped = true;
+        try
+        {
+            for (var round = 0; round < _options.Rounds; round++)
+            {
+                for (var i = 0; i < jobs.Count; i++)
+                {
+                    if (done[i])
+                    {
+                        continue;
+                    }
+
+                    if (Engine.IsPast(Deadline))
+                    {
+                        stopped = false;
+                        return;
+                    }
+
+                    _observer.Starting(jobs[i], _done, _total);
+                    var measurement = worker.Measure(jobs[i], _options.Overrides, Deadline, cancellation);
+                    (measured[i] ??= new List<BenchmarkMeasurement>()).Add(measurement);
+                    done[i] = round == _options.Rounds - 1 || measurement.SingleRound || measurement.Error is not null || measurement.TimedOut || measurement.Successes == 0;
+                    for (; next < jobs.Count && done[next]; next++)
+                    {
+                        Complete(BenchmarkMeasurement.Combine(measured[next]!));
+                    }
+                }
+            }
+
+            stopped = false;
+        }
+        finally
+        {
+            for (; next < jobs.Count; next++)
+            {
+                if (measured[next] is { } rounds)
+                {
+                    Complete(BenchmarkMeasurement.Combine(rounds), announce: !stopped);
+                }
+                else if (!stopped)
+                {
+                    _notRun.Add(jobs[next].Label);
+                }
+            }
+        }
+    }
+
+    private void Complete(BenchmarkMeasurement measurement, bool announce = true)
     {
         _done++;
         var result = new BenchmarkResult(measurement, null, _options.Environment, DateTime.UtcNow - measurement.Elapsed);
@@ -160,6 +224,7 @@ public sealed class BenchmarkRun
             Metrics.RevitPerfMeter.RecordBenchmark(measurement.Suite, measurement.Name, result.MeanMs / 1000);
         }
 
+        var observer = announce ? _observer : QuietObserver.Instance;
         if (_options.Baseline is { } baseline
             && BenchmarkComparer.FindBaseline(baseline, BenchmarkSamples.From(result)) is { } before)
         {
@@ -168,14 +233,14 @@ public sealed class BenchmarkRun
             _comparisons.AddRange(comparisons);
             foreach (var slower in comparisons.Where(c => c.Verdict == ComparisonVerdict.Slower))
             {
-                _observer.Warning(string.Format(
+                observer.Warning(string.Format(
                     CultureInfo.InvariantCulture, "{0}/{1}: {2} changed by {3:+0.0;-0.0} % against the baseline (p = {4:G3}): a {5} regression.",
                     slower.Suite, slower.Benchmark, slower.Metric, slower.ChangePercent, slower.PValue, slower.Severity));
             }
 
             foreach (var unsure in comparisons.Where(c => c.Verdict == ComparisonVerdict.Unsure))
             {
-                _observer.Warning(string.Format(
+                observer.Warning(string.Format(
                     CultureInfo.InvariantCulture,
                     "{0}/{1}: {2} changed by {3:+0.0;-0.0} % against the baseline (p = {4:G3}), but not beyond how far separate launches differ (baseline launches: {5}): unsure. Save the baseline from several runs to decide.",
                     unsure.Suite, unsure.Benchmark, unsure.Metric, unsure.ChangePercent, unsure.PValue, before.LaunchMediansMs.Count));
@@ -184,19 +249,19 @@ public sealed class BenchmarkRun
 
         if (result.Note is { } note)
         {
-            _observer.Warning(result.Suite + "/" + result.Name + ": " + note + ".");
+            observer.Warning(result.Suite + "/" + result.Name + ": " + note + ".");
         }
 
         if (result.Iterations > 1 && result.ErrorMs > result.MeanMs && BenchmarkSamples.IsTimingJudged(result))
         {
-            _observer.Warning(string.Format(
+            observer.Warning(string.Format(
                 CultureInfo.InvariantCulture,
                 "{0}/{1}: its time (mean {2:G3} ms, median {3:G3} ms) is within the noise of its measurement (± {4:G3} ms): it cannot be told apart from the cost of invoking it.",
                 result.Suite, result.Name, result.MeanMs, result.MedianMs, result.ErrorMs));
         }
 
         _results.Add(result);
-        _observer.Completed(result);
+        observer.Completed(result);
     }
 
     private List<KeyValuePair<string, object?>> MemoryAnalysis()
@@ -222,4 +287,26 @@ public sealed class BenchmarkRun
 
     private List<string> RetainingBenchmarks() =>
         _results.Where(r => r.RetainedMemoryMB > _options.Configuration.Benchmark.MemoryLeakThresholdMB).Select(r => r.Suite + "/" + r.Name).ToList();
+
+    // What a stopped run tells nobody: the caller is stopping and can take no more output.
+    private sealed class QuietObserver : IBenchmarkRunObserver
+    {
+        public static readonly QuietObserver Instance = new();
+
+        public void Starting(BenchmarkJob job, int done, int total)
+        {
+        }
+
+        public void Completed(BenchmarkResult result)
+        {
+        }
+
+        public void Warning(string message)
+        {
+        }
+
+        public void Failed(BenchmarkJob job, Exception error)
+        {
+        }
+    }
 }

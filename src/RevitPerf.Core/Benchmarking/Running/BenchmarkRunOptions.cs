@@ -7,6 +7,8 @@ namespace RevitPerf.Core.Benchmarking;
 /// <summary>How a <see cref="BenchmarkRun"/> runs and what it does with the results.</summary>
 public sealed class BenchmarkRunOptions
 {
+    private int _rounds = BenchmarkDefaults.Rounds;
+
     /// <summary>Creates the options of a run under <paramref name="configuration"/> (copied).</summary>
     public BenchmarkRunOptions(PerformanceConfiguration configuration, BenchmarkEnvironment environment)
     {
@@ -31,6 +33,17 @@ public sealed class BenchmarkRunOptions
 
     /// <summary>Workers of a parallel run; by default max_workers.</summary>
     public int ThrottleLimit { get; set; }
+
+    /// <summary>
+    /// How many times each benchmark is measured (<see cref="BenchmarkDefaults.Rounds"/> by default). A sequential run measures the benchmarks in turn, round
+    /// after round, so that each one's rounds spread over the whole run; a parallel worker measures its benchmark's
+    /// rounds one after another. Benchmarks that start a fresh process for every iteration are measured once.
+    /// </summary>
+    public int Rounds
+    {
+        get => _rounds;
+        set => _rounds = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A benchmark is measured in at least one round.");
+    }
 
     /// <summary>A missed target fails the run (-Strict, or strict_target_validation).</summary>
     public bool Strict { get; set; }

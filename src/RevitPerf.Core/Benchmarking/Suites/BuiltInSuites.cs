@@ -144,6 +144,7 @@ public static class BuiltInSuites
             WarmupUntilStable = false,
             Timeout = timeout,
             Targets = targets,
+            SingleRound = true,
         };
 
     /// <summary>

@@ -127,6 +127,14 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
     [ValidateRange(0.001, 604_800)]
     public double TimeoutSeconds { get; set; }
 
+    /// <summary>
+    /// How many times each benchmark is measured, in turn with the others so that its rounds spread over the run; a
+    /// comparison judges the run by each benchmark's fastest round. Benchmarks that start processes are measured once.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int Rounds { get; set; } = BenchmarkDefaults.Rounds;
+
     /// <summary>Runs benchmarks at once in separate runspaces (distorts the figures); by default parallel_execution.</summary>
     [Parameter]
     public SwitchParameter Parallel { get; set; }
@@ -287,6 +295,7 @@ public sealed class InvokeRevitBenchmarkCommand : RevitBenchmarkCmdlet
             Parallel = bound.ContainsKey(nameof(Parallel)) ? Parallel.IsPresent : benchmark.ParallelExecution,
             ThrottleLimit = bound.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : benchmark.MaxWorkers,
             Strict = Strict,
+            Rounds = Rounds,
             Baseline = LoadBaseline(),
             ResultsDirectory = benchmark.SaveResults ? ResolveFileSystemPath(benchmark.ResultsDirectory ?? ".") : null,
         };

@@ -91,6 +91,30 @@ public class RegressionAnalyzerTests
     }
 
     [Fact]
+    public void WhenTheCurrentRunHadAFastRound_ItIsJudgedByItNotByItsSlowRounds()
+    {
+        // Recorded on a shared 2-core machine: Planted/Loop ran at 0.083-0.088 ms per round in the baseline's launches;
+        // an unchanged run met a slow stretch in two of its three rounds (0.14 ms), which pooled is +60 %.
+        var analyzer = new RegressionAnalyzer();
+        var baseline = Normal(30, 300, 0.085, 0.002);
+        var launches = new[] { 0.083, 0.085, 0.088 };
+        var unchanged = Normal(31, 100, 0.14, 0.003).Concat(Normal(32, 100, 0.084, 0.002)).Concat(Normal(33, 100, 0.141, 0.003)).ToArray();
+        var judged = analyzer.Compare("LatencyMs", baseline, unchanged, launchValues: launches, currentLaunchValues: new[] { 0.084 });
+        Assert.InRange(judged.ChangePercent, 50, 70);
+        Assert.Equal(ComparisonVerdict.Unsure, judged.Verdict);
+
+        // Without its rounds the same run would be a false alarm.
+        Assert.Equal(ComparisonVerdict.Slower, analyzer.Compare("LatencyMs", baseline, unchanged, launchValues: launches).Verdict);
+
+        // A planted 50 % slowdown is slower in its fastest round too: still Slower.
+        var planted = Normal(34, 300, 0.125, 0.003);
+        Assert.Equal(ComparisonVerdict.Slower, analyzer.Compare("LatencyMs", baseline, planted, launchValues: launches, currentLaunchValues: new[] { 0.122 }).Verdict);
+
+        // Against a baseline of one launch the fastest round is what the allowance is measured from.
+        Assert.Equal(ComparisonVerdict.Unsure, analyzer.Compare("LatencyMs", baseline, unchanged, launchValues: new[] { 0.085 }, currentLaunchValues: new[] { 0.084 }).Verdict);
+    }
+
+    [Fact]
     public void WhenTheBaselineHasSeveralLaunches_AnImprovementMustBeatTheBestLaunch()
     {
         var analyzer = new RegressionAnalyzer();

@@ -83,6 +83,61 @@ public class BenchmarkBaselineFileTests
         Assert.Equal(20, read[0].LatencyMs.Count);
     }
 
+    [Fact]
+    public void WhenARunTookRounds_ItsFilesKeepEachRoundAndItStandsForItselfByItsFastestRound()
+    {
+        // Three rounds of one benchmark at 1.5, 1.0 and 2.0 µs per operation.
+        var clock = new ManualClock(1_000_000_000);
+        var engine = new BenchmarkEngine(clock, new FakeAllocationProbe());
+        var rounds = new[] { 1_500L, 1_000L, 2_000L }
+            .Select(n => engine.Run(new BenchmarkSpec("Simple", new FakeWorkload(clock, n)) { Suite = "Api", Iterations = 20, WarmupIterations = 0, InvocationsPerIteration = 10 }))
+            .ToList();
+        var result = new BenchmarkResult(BenchmarkMeasurement.Combine(rounds), null, s_environment, DateTime.UtcNow);
+        Assert.Equal(3, result.Rounds);
+        Assert.Equal(60, result.Iterations);
+        Assert.Equal(new[] { 0.0015, 0.001, 0.002 }, result.GetRoundMediansMs().Select(m => Math.Round(m, 9)));
+
+        var directory = Path.Combine(Path.GetTempPath(), "revitperf-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // A results file keeps the rounds; read as a baseline, its launch is the fastest round.
+            var file = BenchmarkResultsFile.Write(directory, DateTime.UtcNow, new PerformanceConfiguration(), new[] { result }, 1.5);
+            Assert.Contains("\"round_medians_ms\"", File.ReadAllText(file));
+            Assert.Equal(new[] { 0.001 }, BenchmarkBaselineFile.Read(file)[0].LaunchMediansMs.Select(m => Math.Round(m, 9)));
+
+            // A baseline of that run and one other keeps each run's fastest round as its launch.
+            var baseline = Path.Combine(directory, "baseline.json");
+            BenchmarkBaselineFile.Write(baseline, new[] { result, Result("Simple", 1_200) }, DateTime.UtcNow, overwrite: false);
+            Assert.Equal(new[] { 0.001, 0.0012 }, BenchmarkBaselineFile.Read(baseline)[0].LaunchMediansMs.Select(m => Math.Round(m, 9)));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WhenRoundsAreCombined_TheirFiguresAddUpAndTheFirstErrorAndHighestMemoryStay()
+    {
+        var clock = new ManualClock(1_000_000_000);
+        var engine = new BenchmarkEngine(clock, new FakeAllocationProbe());
+        BenchmarkMeasurement Round(long nanos, bool fail = false) =>
+            engine.Run(new BenchmarkSpec("B", new FakeWorkload(clock, nanos) { FailSetup = fail }) { Suite = "S", Iterations = 5, WarmupIterations = 0, InvocationsPerIteration = 1 });
+        var rounds = new[] { Round(1_000), Round(3_000), Round(2_000, fail: true) };
+        rounds[0].PeakMemoryMB = 2;
+        rounds[1].PeakMemoryMB = 7;
+        var combined = BenchmarkMeasurement.Combine(rounds);
+        Assert.Equal(3, combined.Rounds);
+        Assert.Equal(10, combined.Successes);
+        Assert.Equal(10, combined.Attempts);
+        Assert.Equal(new[] { 0.001, 0.003 }, combined.RoundMediansMs.Select(m => Math.Round(m, 9)));
+        Assert.Contains("no model open", combined.Error, StringComparison.Ordinal);
+        Assert.Equal(7, combined.PeakMemoryMB);
+        Assert.Equal(rounds[0].SamplesMs.Concat(rounds[1].SamplesMs), combined.SamplesMs);
+        Assert.Same(rounds[0], BenchmarkMeasurement.Combine(rounds.Take(1).ToList()));
+        Assert.Throws<ArgumentException>(() => BenchmarkMeasurement.Combine(Array.Empty<BenchmarkMeasurement>()));
+    }
+
     [Theory]
     [InlineData("{\"benchmarks\": [", "malformed JSON")]
     [InlineData("[1, 2]", "one JSON object")]

@@ -137,13 +137,88 @@ public class BenchmarkRunTests
         Assert.Equal(new[] { "b0" }, run.Finish().Results.Select(r => r.Name));
     }
 
+    [Fact]
+    public void WhenARunTakesRounds_TheBenchmarksTakeThemInTurnAndEachResultPoolsItsRounds()
+    {
+        var observer = new Observer();
+        var options = Options();
+        options.Rounds = 3;
+        var calls = 0;
+        var run = new BenchmarkRun(options, observer, new BenchmarkEngine(new ManualClock(1_000_000_000)));
+
+        // Every round of b1 runs at a different speed: its round medians keep them apart, in run order.
+        run.Run(Jobs(2), new FakeWorker(nanosPerOp: job => job.Name == "b1" ? 1_000 * ++calls : 1_000));
+        var summary = run.Finish();
+
+        Assert.Equal(new[] { "Suite/b0", "Suite/b1", "Suite/b0", "Suite/b1", "Suite/b0", "Suite/b1" }, observer.Started);
+        Assert.Equal(new[] { "b0", "b1" }, observer.Results.Select(r => r.Name));
+        Assert.All(summary.Results, r => Assert.Equal(3, r.Rounds));
+        Assert.All(summary.Results, r => Assert.Equal(90, r.Iterations));
+        Assert.Equal(new[] { 0.001, 0.002, 0.003 }, summary.Results[1].GetRoundMediansMs().Select(m => Math.Round(m, 9)));
+        Assert.Equal(new[] { 0.001 }, BenchmarkSamples.From(summary.Results[1]).LaunchMediansMs.Select(m => Math.Round(m, 9)));
+    }
+
+    [Fact]
+    public void WhenARoundFailsOrTheBenchmarkStartsProcesses_ItTakesNoFurtherRound()
+    {
+        var observer = new Observer();
+        var options = Options();
+        options.Rounds = 3;
+        var run = new BenchmarkRun(options, observer, new BenchmarkEngine(new ManualClock(1_000_000_000)));
+        run.Run(Jobs(3), new FakeWorker(failSetup: "b0", singleRound: "b2"));
+        var summary = run.Finish();
+        Assert.Equal(new[] { "Suite/b0", "Suite/b1", "Suite/b2", "Suite/b1", "Suite/b1" }, observer.Started);
+        Assert.Equal(new[] { 1, 3, 1 }, summary.Results.Select(r => r.Rounds));
+        Assert.Contains("no model open", summary.Results[0].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenARunOfRoundsIsStopped_WhatWasMeasuredIsKeptWithoutWritingToTheCaller()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var observer = new Observer();
+        var options = Options();
+        options.Rounds = 2;
+        var measured = 0;
+        var run = new BenchmarkRun(options, observer, new BenchmarkEngine(new ManualClock(1_000_000_000)));
+
+        // Stopped after b0's second round: b0 is complete and written; b1 has its first round, kept for the results file.
+        Assert.ThrowsAny<OperationCanceledException>(() => run.Run(Jobs(2), new FakeWorker(onMeasured: () =>
+        {
+            if (++measured == 3)
+            {
+                cancellation.Cancel();
+            }
+        }), null, cancellation.Token));
+        var summary = run.Finish();
+        Assert.Equal(new[] { "b0" }, observer.Results.Select(r => r.Name));
+        Assert.Equal(new[] { "b0", "b1" }, summary.Results.Select(r => r.Name));
+        Assert.Equal(new[] { 2, 1 }, summary.Results.Select(r => r.Rounds));
+        Assert.Empty(summary.NotRun);
+    }
+
+    [Fact]
+    public void WhenAParallelRunTakesRounds_EachWorkerTakesItsBenchmarksRoundsInARow()
+    {
+        var observer = new Observer();
+        var options = Options();
+        options.Parallel = true;
+        options.ThrottleLimit = 2;
+        options.Rounds = 3;
+        var run = new BenchmarkRun(options, observer, new BenchmarkEngine(new ManualClock(1_000_000_000)));
+        run.Run(Jobs(3), new FakeWorker(), () => new FakeWorker(singleRound: "b2"));
+        var summary = run.Finish();
+        Assert.Equal(new[] { 3, 3, 1 }, summary.Results.Select(r => r.Rounds));
+        Assert.Equal(new[] { 90, 90, 30 }, summary.Results.Select(r => r.Iterations));
+    }
+
     private static int Index(BenchmarkJob job) => int.Parse(job.Name.Substring(1), System.Globalization.CultureInfo.InvariantCulture);
 
     private static BenchmarkRunOptions Options()
     {
         var configuration = new PerformanceConfiguration();
         configuration.Benchmark.SaveResults = false;
-        return new BenchmarkRunOptions(configuration, s_environment);
+        return new BenchmarkRunOptions(configuration, s_environment) { Rounds = 1 };
     }
 
     private static List<BenchmarkJob> Jobs(int count, BenchmarkTargets? targets = null) =>
@@ -154,15 +229,25 @@ public class BenchmarkRunTests
     {
         private readonly Func<BenchmarkJob, int>? _waitMs;
         private readonly string? _fail;
-        private readonly long _nanosPerOp;
+        private readonly Func<BenchmarkJob, long> _nanosPerOp;
         private readonly Action? _onMeasured;
+        private readonly string? _failSetup;
+        private readonly string? _singleRound;
 
-        public FakeWorker(Func<BenchmarkJob, int>? waitMs = null, string? fail = null, long nanosPerOp = 1_000, Action? onMeasured = null)
+        public FakeWorker(
+            Func<BenchmarkJob, int>? waitMs = null, string? fail = null, long nanosPerOp = 1_000, Action? onMeasured = null, string? failSetup = null, string? singleRound = null)
+            : this(_ => nanosPerOp, waitMs, fail, onMeasured, failSetup, singleRound)
+        {
+        }
+
+        public FakeWorker(Func<BenchmarkJob, long> nanosPerOp, Func<BenchmarkJob, int>? waitMs = null, string? fail = null, Action? onMeasured = null, string? failSetup = null, string? singleRound = null)
         {
             _waitMs = waitMs;
             _fail = fail;
             _nanosPerOp = nanosPerOp;
             _onMeasured = onMeasured;
+            _failSetup = failSetup;
+            _singleRound = singleRound;
         }
 
         public BenchmarkMeasurement Measure(BenchmarkJob job, BenchmarkOverrides overrides, long deadline, CancellationToken cancellation)
@@ -174,8 +259,9 @@ public class BenchmarkRunTests
 
             Thread.Sleep(_waitMs?.Invoke(job) ?? 0);
             var clock = new ManualClock(1_000_000_000);
-            var spec = new BenchmarkSpec(job.Name, new FakeWorkload(clock, _nanosPerOp))
+            var spec = new BenchmarkSpec(job.Name, new FakeWorkload(clock, _nanosPerOp(job)) { FailSetup = job.Name == _failSetup })
             {
+                SingleRound = job.Name == _singleRound,
                 Suite = job.Suite,
                 Iterations = 30,
                 WarmupIterations = 0,
