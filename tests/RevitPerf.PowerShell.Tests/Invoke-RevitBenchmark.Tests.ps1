@@ -261,6 +261,11 @@ throw 'not a benchmark file; never run'
             $results[1].PeakMemoryMB | Should -BeGreaterThan 0
         }
 
+        It 'runs every suite''s benchmarks for -Suite All, as when -Suite is left out' {
+            $results = Invoke-RevitBenchmark -Suite All -Name SimpleElementAccess -Iterations 2 -Rounds 1 -WarningAction SilentlyContinue
+            ($results | ForEach-Object { $_.Suite + '/' + $_.Name }) | Should -Be @('Api/SimpleElementAccess', 'Throughput/SimpleElementAccess')
+        }
+
         It 'completes suite names' {
             $completion = TabExpansion2 -inputScript 'Invoke-RevitBenchmark -Suite ' -cursorColumn 'Invoke-RevitBenchmark -Suite '.Length
             $completion.CompletionMatches.CompletionText | Should -Be @('All', 'Startup', 'Api', 'Cache', 'Memory', 'Throughput')

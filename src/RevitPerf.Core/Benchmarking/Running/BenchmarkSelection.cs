@@ -10,17 +10,19 @@ internal sealed class BenchmarkSelection
 {
     private readonly List<WildcardMatcher> _suites;
     private readonly List<WildcardMatcher> _names;
+    private readonly bool _everySuite;
 
-    /// <summary>Compiles the patterns; an empty list selects everything.</summary>
+    /// <summary>Compiles the patterns; an empty list selects everything, and so does the suite name All.</summary>
     /// <exception cref="InvalidWildcardPatternException">A pattern cannot be matched.</exception>
     public BenchmarkSelection(IEnumerable<string>? suites, IEnumerable<string>? names)
     {
         _suites = Compile(suites);
         _names = Compile(names);
+        _everySuite = _suites.Any(m => string.Equals(m.Pattern, Benchmarking.BuiltInSuites.All, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>True when a benchmark of <paramref name="suite"/> named <paramref name="name"/> is selected.</summary>
-    public bool Selects(string suite, string name) => Matches(_suites, suite) && Matches(_names, name);
+    public bool Selects(string suite, string name) => (_everySuite || Matches(_suites, suite)) && Matches(_names, name);
 
     /// <summary>The names given without wildcards that none of <paramref name="names"/> is.</summary>
     public IReadOnlyList<string> UnmatchedNames(IEnumerable<string> names)

@@ -19,6 +19,12 @@ public class BenchmarkSelectionTests
     public void WhenSuitesAreNamed_AllNamesEverySuiteWildcardsMatchAndUnknownLiteralsAreReported()
     {
         Assert.Equal(BuiltInSuites.Names, new BenchmarkSelection(new[] { "all" }, null).BuiltInSuites(out _));
+
+        // All selects the benchmarks of every suite too, not only the suites: -Suite All ran nothing before.
+        var all = new BenchmarkSelection(new[] { "All" }, new[] { "SimpleElementAccess" });
+        Assert.True(all.Selects("Api", "SimpleElementAccess"));
+        Assert.True(all.Selects("Throughput", "SimpleElementAccess"));
+        Assert.False(all.Selects("Api", "ComplexQuery"));
         var selection = new BenchmarkSelection(new[] { "Memory", "C*", "Nope", "X*" }, null);
         Assert.Equal(new[] { "Cache", "Memory" }, selection.BuiltInSuites(out var notFound));
         Assert.Equal(new[] { "Nope" }, notFound);
