@@ -24,15 +24,19 @@ param(
     # Invoke-RevitBenchmark's -Rounds in every run, baseline launches included.
     [ValidateRange(1, 100)]
     [int] $Rounds = 3,
-    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/RevitPerf/RevitPerf.psd1')
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../out/RevitPerf/RevitPerf.psd1'),
+    # A folder to keep every launch's and run's results in (launchN.json, runN.json, baseline.json), for a closer look;
+    # by default they go to a temporary folder that is removed at the end.
+    [string] $KeepIn
 )
 
 $ErrorActionPreference = 'Stop'
 $ModulePath = (Resolve-Path $ModulePath).Path
 # 'Api,Cache' arrives as one string when the script is run with -File: the suites are the names between the commas.
 $Suite = @($Suite -split ',' | ForEach-Object Trim | Where-Object { $_ })
-$work = Join-Path ([IO.Path]::GetTempPath()) ("revitperf-false-alarm-{0}" -f [guid]::NewGuid().ToString('N'))
-$null = New-Item -ItemType Directory -Path $work
+$work = if ($KeepIn) { $KeepIn } else { Join-Path ([IO.Path]::GetTempPath()) ("revitperf-false-alarm-{0}" -f [guid]::NewGuid().ToString('N')) }
+$null = New-Item -ItemType Directory -Path $work -Force
+$work = (Resolve-Path $work).Path
 function Invoke-FreshRun([string] $File, [int] $LoopCount) {
     # The same PowerShell as this one, also when it runs as a .NET tool (dotnet pwsh.dll).
     $suites = ($Suite | ForEach-Object { "'$_'" }) -join ','
@@ -69,7 +73,7 @@ try {
     Write-Progress -Activity 'False-alarm rate' -Completed
 }
 finally {
-    Remove-Item $work -Recurse -ErrorAction SilentlyContinue
+    if (-not $KeepIn) { Remove-Item $work -Recurse -ErrorAction SilentlyContinue }
 }
 
 $comparisons | Group-Object Suite, Benchmark, Metric | ForEach-Object {
