@@ -48,6 +48,12 @@ public sealed class BenchmarkMeasurement
     /// <summary>True when the benchmark is measured once whatever the rounds (see <see cref="BenchmarkSpec.SingleRound"/>).</summary>
     internal bool SingleRound { get; }
 
+    /// <summary>
+    /// True when the benchmark should take no further round after this one: it starts processes (see
+    /// <see cref="BenchmarkSpec.SingleRound"/>), failed, timed out or produced no sample.
+    /// </summary>
+    internal bool EndsRounds => SingleRound || Error is not null || TimedOut || Successes == 0;
+
     /// <summary>The benchmark's name.</summary>
     public string Name { get; }
 

@@ -189,7 +189,7 @@ public sealed class BenchmarkRun
                     _observer.Starting(jobs[i], _done, _total);
                     var measurement = worker.Measure(jobs[i], _options.Overrides, Deadline, cancellation);
                     (measured[i] ??= new List<BenchmarkMeasurement>()).Add(measurement);
-                    done[i] = round == _options.Rounds - 1 || measurement.SingleRound || measurement.Error is not null || measurement.TimedOut || measurement.Successes == 0;
+                    done[i] = round == _options.Rounds - 1 || measurement.EndsRounds;
                     for (; next < jobs.Count && done[next]; next++)
                     {
                         Complete(BenchmarkMeasurement.Combine(measured[next]!));

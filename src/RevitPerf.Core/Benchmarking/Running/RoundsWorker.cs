@@ -29,7 +29,7 @@ internal sealed class RoundsWorker : IBenchmarkWorker
         {
             var measurement = _inner.Measure(job, overrides, deadline, cancellation);
             rounds.Add(measurement);
-            if (measurement.SingleRound || measurement.Error is not null || measurement.TimedOut || measurement.Successes == 0)
+            if (measurement.EndsRounds)
             {
                 break;
             }
